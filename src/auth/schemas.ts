@@ -1,0 +1,30 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { ROLES } from '../core/policy.ts';
+
+export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
+
+export const LoginBody = Type.Object({
+  email: Type.String({ minLength: 3, maxLength: 254 }),
+  password: Type.String({ minLength: 1, maxLength: 1024 }),
+});
+
+export const SessionInfo = Type.Object({
+  user: Type.Object({ id: Type.String(), name: Type.String(), email: Type.String(), locale: Type.String() }),
+  partnership: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
+  role: Type.Union([RoleSchema, Type.Null()]),
+  memberships: Type.Array(
+    Type.Object({ partnershipId: Type.String(), partnershipName: Type.String(), role: RoleSchema }),
+  ),
+  csrfToken: Type.String(),
+});
+export type SessionInfo = Static<typeof SessionInfo>;
+
+export const SwitchPartnershipBody = Type.Object({ partnershipId: Type.String({ format: 'uuid' }) });
+
+export const ErrorResponse = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    fields: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+  }),
+});

@@ -1,0 +1,110 @@
+import { parseArgs } from 'node:util';
+import { writeFileSync } from 'node:fs';
+import { loadConfig } from '../core/config.ts';
+import { openMigratedDatabase } from '../core/runtime.ts';
+import { verifyAudit } from '../core/audit.ts';
+import { generateDbTypes } from '../core/db-typegen.ts';
+import { seedDemo } from '../demo/seed.ts';
+import { startServer } from './start.ts';
+import { createUser } from './create-user.ts';
+import { ROLES, type Role } from '../core/policy.ts';
+import { progressLine } from './progress.ts';
+
+export interface Command {
+  name: string;
+  aliases?: string[];
+  usage: string;
+  summary: string;
+  help?: string;
+  run(args: string[]): Promise<void>;
+}
+
+const log = (line: string) => console.log(line);
+
+export const commands: Command[] = [
+  {
+    name: 'start',
+    usage: 'start',
+    summary: 'Serve the app (builds the web client if needed, migrates, loads demo data into an empty database).',
+    run: async () => startServer(loadConfig()),
+  },
+  {
+    name: 'migrate',
+    usage: 'migrate',
+    summary: 'Apply pending database migrations.',
+    run: async () => {
+      const database = await openMigratedDatabase(loadConfig(), log);
+      await database.close();
+      log('Database is up to date.');
+    },
+  },
+  {
+    name: 'seed',
+    usage: 'seed [--force]',
+    summary: 'Load the demo partnership. Refuses a non-empty database unless --force (which erases all data).',
+    run: async (args) => {
+      const { values } = parseArgs({ args, options: { force: { type: 'boolean', default: false } } });
+      const database = await openMigratedDatabase(loadConfig(), log);
+      try {
+        await seedDemo(database, { force: values.force, log });
+      } finally {
+        await database.close();
+      }
+    },
+  },
+  {
+    name: 'create-user',
+    usage: 'create-user --email E --name N --role R --partnership SLUG',
+    summary: 'Create a user (asks for the password, or reads FODFAESTE_PASSWORD).',
+    help: `Roles: ${ROLES.join(', ')}`,
+    run: async (args) => {
+      const { values } = parseArgs({
+        args,
+        options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, partnership: { type: 'string' } },
+      });
+      if (!values.email || !values.name || !values.role || !values.partnership) throw new Error('--email, --name, --role and --partnership are required');
+      if (!ROLES.includes(values.role as Role)) throw new Error(`--role must be one of: ${ROLES.join(', ')}`);
+      const database = await openMigratedDatabase(loadConfig(), log);
+      try {
+        await createUser(database, { email: values.email, name: values.name, role: values.role as Role, partnershipSlug: values.partnership });
+      } finally {
+        await database.close();
+      }
+    },
+  },
+  {
+    name: 'audit',
+    usage: 'audit verify',
+    summary: 'Check the audit log hash chain; exits 1 when a row was edited or removed.',
+    run: async (args) => {
+      if (args[0] !== 'verify') throw new Error('usage: audit verify');
+      const database = await openMigratedDatabase(loadConfig());
+      try {
+        const result = await verifyAudit(database.db, (n) => progressLine(`checked ${n} rows`));
+        progressLine('', true);
+        if (result.ok) log(`Audit log OK: ${result.rows} rows, chain intact.`);
+        else {
+          log(`Audit log BROKEN (${result.rows} rows):`);
+          for (const p of result.problems) log(`  - ${p}`);
+          process.exitCode = 1;
+        }
+      } finally {
+        await database.close();
+      }
+    },
+  },
+  {
+    name: 'db-types',
+    usage: 'db-types',
+    summary: 'Regenerate src/core/db-types.ts from the migrated schema (on a throwaway in-memory database).',
+    run: async () => {
+      const database = await openMigratedDatabase({ ...loadConfig(), DATABASE_URL: undefined, DATA_DIR: 'memory://' });
+      try {
+        writeFileSync(new URL('../core/db-types.ts', import.meta.url), await generateDbTypes(database.pool));
+        log('Wrote src/core/db-types.ts');
+      } finally {
+        await database.close();
+      }
+    },
+  },
+];

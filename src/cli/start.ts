@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../core/config.ts';
+import { buildApp, webDist } from '../core/http.ts';
+import { openMigratedDatabase } from '../core/runtime.ts';
+import { isDatabaseEmpty, seedDemo } from '../demo/seed.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/accounts.ts';
+
+export async function startServer(config: Config) {
+  const t0 = Date.now();
+  ensureWebBuilt();
+  const where = config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${path.resolve(config.DATA_DIR)}`;
+  console.log(`Opening database: ${where}`);
+  const database = await openMigratedDatabase(config, (l) => console.log(l));
+  let seeded = false;
+  if (config.DEMO_SEED && (await isDatabaseEmpty(database))) {
+    console.log('Empty database: loading the demo partnership "Aulum Milen (demo)" …');
+    await seedDemo(database, { log: (l) => console.log(l) });
+    seeded = true;
+  }
+  const app = await buildApp({ config, database, db: database.db });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const port = (app.server.address() as { port: number }).port;
+  const shown = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;
+  console.log(`\nFodfæste kører på http://${shown}:${port}  (klar på ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  if (seeded || (config.DEMO_SEED && (await hasDemoUsers(database)))) {
+    console.log(`\nDemo-logins (adgangskode for alle: ${DEMO_PASSWORD}):`);
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.label.padEnd(26)} ${a.email}`);
+  }
+  const stop = async (signal: string) => {
+    console.log(`\n${signal}: stopping …`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+async function hasDemoUsers(database: Awaited<ReturnType<typeof openMigratedDatabase>>) {
+  const row = await database.db.selectFrom('users').select('id').where('email', '=', DEMO_ACCOUNTS[0].email).executeTakeFirst();
+  return Boolean(row);
+}
+
+/** Builds the web client when it is missing or older than its sources, so a fresh clone just works. */
+function ensureWebBuilt() {
+  const index = path.join(webDist, 'index.html');
+  const sources = ['web', 'vite.config.ts', 'src/i18n'].filter((p) => existsSync(p));
+  const newest = Math.max(...sources.map(newestMtime));
+  if (existsSync(index) && statSync(index).mtimeMs >= newest) return;
+  console.log('Building the web client (vite build) …');
+  const res = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (res.status !== 0) throw new Error('The web client failed to build (see above).');
+}
+
+function newestMtime(p: string): number {
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(st.mtimeMs, ...readdirSync(p).map((f) => newestMtime(path.join(p, f))));
+}

@@ -1,0 +1,38 @@
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './config.ts';
+import type { Database, Db } from './db.ts';
+import type { Actor } from './policy.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+
+/** The Fastify instance every feature receives, typed by TypeBox schemas. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  db: Db;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+  interface FastifyRequest {
+    session: SessionUser | null;
+    /** Set on every route that names a permission; null on public routes. */
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    /** The permission (src/<feature>/policy.ts) this route requires, or 'public'. */
+    permission?: string;
+    /** Routes that only need a logged-in user, whatever their role (session, partnership switch). */
+    authenticated?: boolean;
+  }
+}

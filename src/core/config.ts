@@ -1,0 +1,45 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+/** Every setting the server reads, with its default. Documented in README ("Konfiguration"). */
+export const ConfigSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  SESSION_IDLE_MINUTES: Type.Integer({ minimum: 1, maximum: 24 * 60, default: 30 }),
+  SESSION_ABSOLUTE_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 30, default: 12 }),
+  TRUST_PROXY: Type.Boolean({ default: false }),
+  DEMO_SEED: Type.Boolean({ default: true }),
+});
+export type Config = Static<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+const booleans = new Set(['TRUST_PROXY', 'DEMO_SEED']);
+const integers = new Set(['PORT', 'DB_POOL_SIZE', 'SESSION_IDLE_MINUTES', 'SESSION_ABSOLUTE_HOURS']);
+
+/** Reads and validates configuration once; throws ConfigError with one line per problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(ConfigSchema.properties)) {
+    const value = env[key];
+    if (value === undefined || value === '') continue;
+    if (booleans.has(key)) raw[key] = value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+    else if (integers.has(key)) raw[key] = /^-?\d+$/.test(value) ? Number(value) : value;
+    else raw[key] = value;
+  }
+  const withDefaults = Value.Default(ConfigSchema, raw);
+  const errors = [...Value.Errors(ConfigSchema, withDefaults)];
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.path.slice(1) || '(config)'}: ${e.message} (got ${JSON.stringify(e.value)})`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return withDefaults as Config;
+}

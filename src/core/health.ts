@@ -1,0 +1,17 @@
+import type { App } from './app-types.ts';
+import { migrationsApplied } from './migrate.ts';
+
+export async function healthRoutes(app: App) {
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await app.deps.database.pool.query('SELECT 1');
+      if (!(await migrationsApplied(app.deps.database.pool))) {
+        return reply.status(503).send({ status: 'migrations_pending' });
+      }
+      return { status: 'ready' };
+    } catch {
+      return reply.status(503).header('retry-after', '5').send({ status: 'database_unavailable' });
+    }
+  });
+}

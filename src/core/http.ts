@@ -1,0 +1,144 @@
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { App, AppDeps } from './app-types.ts';
+import { errorHandler } from './http-errors.ts';
+import { forbidden, unauthenticated, AppError } from './errors.ts';
+import { assertRole } from './policy.ts';
+import { findSession, SESSION_COOKIE } from '../auth/sessions.ts';
+import { features } from '../features.ts';
+import { healthRoutes } from './health.ts';
+import { closeRequestSchemas } from './schema-tools.ts';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+export const webDist = path.resolve('dist/web');
+
+export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : {
+      level: deps.config.LOG_LEVEL,
+      // Only the route pattern is logged: URLs and bodies may hold names and searches.
+      serializers: {
+        req: (req: FastifyRequest) => ({ method: req.method, route: req.routeOptions?.url ?? 'unknown', id: req.id }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+    },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: deps.config.TRUST_PROXY,
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  app.decorate('deps', deps);
+  app.decorateRequest('session', null);
+  app.decorateRequest('actor', null);
+  app.setErrorHandler(errorHandler);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Fodfæste API', version: '0.1.0', description: 'API for Fodfæste. Alle svar med persondata sendes med Cache-Control: no-store.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+  });
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    const cfg = route.config as { permission?: string; authenticated?: boolean } | undefined;
+    if (!cfg?.permission && !cfg?.authenticated) {
+      throw new Error(`Route ${route.method} ${route.url} names no permission: add config.permission (deny by default)`);
+    }
+    closeRequestSchemas(route);
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    const sid = req.cookies[SESSION_COOKIE];
+    req.session = sid ? await findSession(deps.db, sid, sessionSettings(deps)) : null;
+    if (UNSAFE.has(req.method)) checkCsrf(req);
+    const cfg = req.routeOptions.config;
+    if (!cfg || cfg.permission === 'public' || !req.routeOptions.url?.startsWith('/api/')) return;
+    if (!req.session) throw unauthenticated();
+    if (cfg.authenticated && !cfg.permission) return;
+    if (!req.session.role || !req.session.partnershipId) throw forbidden();
+    req.actor = { userId: req.session.userId, partnershipId: req.session.partnershipId, role: req.session.role };
+    assertRole(req.actor, cfg.permission!);
+  });
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('cross-origin-opener-policy', 'same-origin');
+    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+    reply.header(
+      'content-security-policy',
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'",
+    );
+    if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    // Anything under /api may carry personal data: never cached by browsers or proxies.
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  await app.register(healthRoutes);
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, async () => app.swagger());
+  for (const feature of features) await app.register(feature);
+  await serveWeb(app);
+  return app;
+}
+
+export const sessionSettings = (deps: AppDeps) => ({
+  idleMinutes: deps.config.SESSION_IDLE_MINUTES,
+  absoluteHours: deps.config.SESSION_ABSOLUTE_HOURS,
+});
+
+/**
+ * Cookie-authenticated writes need the session's CSRF token in a header, and a
+ * cross-site Origin is refused outright (also for login, which has no token yet).
+ */
+function checkCsrf(req: FastifyRequest) {
+  const origin = req.headers.origin;
+  if (origin && origin !== 'null') {
+    const host = req.headers['x-forwarded-host'] ?? req.headers.host;
+    if (new URL(origin).host !== host) throw new AppError(403, 'csrf', 'Forespørgslen kom fra en anden side og blev afvist.');
+  }
+  if (!req.session || req.url === '/api/auth/login') return;
+  const sent = req.headers['x-csrf-token'];
+  const expected = Buffer.from(req.session.csrfToken);
+  if (typeof sent !== 'string' || sent.length !== expected.length || !timingSafeEqual(Buffer.from(sent), expected)) {
+    throw new AppError(403, 'csrf', 'Sikkerhedsnøglen mangler eller er forældet. Genindlæs siden og prøv igen.');
+  }
+}
+
+/** Serves the built web client; any other GET outside /api gets index.html (client-side routes). */
+async function serveWeb(app: App) {
+  if (!existsSync(path.join(webDist, 'index.html'))) {
+    app.setNotFoundHandler((req, reply) => {
+      reply.status(404).send({ error: { code: 'not_found', message: 'Siden findes ikke.' } });
+    });
+    return;
+  }
+  await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h', immutable: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method === 'GET' && !req.url.startsWith('/api/')) {
+      reply.header('cache-control', 'no-cache');
+      return reply.sendFile('index.html');
+    }
+    reply.status(404).send({ error: { code: 'not_found', message: 'Siden findes ikke.' } });
+  });
+}

@@ -1,0 +1,5 @@
+import type { Seed } from './context.ts';
+import { seedYouth } from '../youth/seed.ts';
+
+/** Each feature's demo seed, run in this order inside one transaction. Add one line per feature. */
+export const seeds: { name: string; run: Seed }[] = [{ name: 'young people', run: seedYouth }];
