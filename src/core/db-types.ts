@@ -26,6 +26,20 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface ConsentEventsTable {
+  id: Generated<number>;
+  partnership_id: string;
+  young_person_id: string;
+  recipient_kind: string;
+  recipient_id: string;
+  item: string;
+  granted: boolean;
+  purpose: string;
+  wording_version: number;
+  changed_by: string | null;
+  changed_at: Generated<Timestamp>;
+}
+
 export interface LoginAttemptsTable {
   id: Generated<number>;
   account: string;
@@ -91,6 +105,7 @@ export interface YoungPeopleTable {
 export interface DB {
   audit_head: AuditHeadTable;
   audit_log: AuditLogTable;
+  consent_events: ConsentEventsTable;
   login_attempts: LoginAttemptsTable;
   memberships: MembershipsTable;
   partnerships: PartnershipsTable;
