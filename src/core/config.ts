@@ -17,13 +17,24 @@ export const ConfigSchema = Type.Object({
   SESSION_ABSOLUTE_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 30, default: 12 }),
   TRUST_PROXY: Type.Boolean({ default: false }),
   DEMO_SEED: Type.Boolean({ default: true }),
+  // Overload protection (src/security/rate-limit.ts): requests per minute per process; 0 turns a limit off.
+  RATE_LIMIT_IP_PER_MINUTE: Type.Integer({ minimum: 0, default: 1200 }),
+  RATE_LIMIT_USER_PER_MINUTE: Type.Integer({ minimum: 0, default: 600 }),
+  // How long a request may wait for a database connection before it is answered 503.
+  DB_CONNECT_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 5000 }),
+  // Retention (src/ops/retention.ts): months after a pathway ended / months the audit log is kept.
+  RETENTION_YOUTH_MONTHS: Type.Integer({ minimum: 1, maximum: 600, default: 24 }),
+  AUDIT_RETENTION_MONTHS: Type.Integer({ minimum: 1, maximum: 600, default: 6 }),
 });
 export type Config = Static<typeof ConfigSchema>;
 
 export class ConfigError extends Error {}
 
 const booleans = new Set(['TRUST_PROXY', 'DEMO_SEED']);
-const integers = new Set(['PORT', 'DB_POOL_SIZE', 'SESSION_IDLE_MINUTES', 'SESSION_ABSOLUTE_HOURS']);
+const integers = new Set([
+  'PORT', 'DB_POOL_SIZE', 'SESSION_IDLE_MINUTES', 'SESSION_ABSOLUTE_HOURS',
+  'RATE_LIMIT_IP_PER_MINUTE', 'RATE_LIMIT_USER_PER_MINUTE', 'DB_CONNECT_TIMEOUT_MS', 'RETENTION_YOUTH_MONTHS', 'AUDIT_RETENTION_MONTHS',
+]);
 
 /** Reads and validates configuration once; throws ConfigError with one line per problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

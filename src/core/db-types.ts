@@ -5,6 +5,69 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U> ? Col
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export type Json = ColumnType<unknown, string, string>;
 
+export interface ActivitiesTable {
+  id: Generated<string>;
+  partnership_id: string;
+  association_id: string | null;
+  name: string;
+  kind: string;
+  place: string | null;
+  description: string | null;
+  leader_user_id: string | null;
+  active: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface ActivityAttendanceTable {
+  activity_id: string;
+  on_date: string;
+  start_time: string;
+  young_person_id: string;
+  present: boolean;
+  recorded_by: string | null;
+  recorded_at: Generated<Timestamp>;
+}
+
+export interface ActivityExceptionsTable {
+  activity_id: string;
+  on_date: string;
+  start_time: string;
+  reason: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface ActivitySchedulesTable {
+  id: Generated<string>;
+  activity_id: string;
+  weekday: number;
+  start_time: string;
+  end_time: string;
+  valid_from: string;
+  valid_until: string | null;
+}
+
+export interface ActivitySignupsTable {
+  activity_id: string;
+  young_person_id: string;
+  signed_up_at: Generated<Timestamp>;
+}
+
+export interface AssociationsTable {
+  id: Generated<string>;
+  partnership_id: string;
+  name: string;
+  contact_user_id: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface AttendanceTable {
+  placement_id: string;
+  day: string;
+  status: string;
+  recorded_by: string | null;
+  recorded_at: Generated<Timestamp>;
+}
+
 export interface AuditHeadTable {
   id: number;
   last_id: number;
@@ -26,6 +89,47 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface CalendarFeedsTable {
+  id: Generated<string>;
+  partnership_id: string;
+  kind: string;
+  subject_id: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  revoked_at: Timestamp | null;
+}
+
+export interface CompaniesTable {
+  id: Generated<string>;
+  partnership_id: string;
+  name: string;
+  cvr: string | null;
+  address: string | null;
+  postal_code: string | null;
+  city: string | null;
+  industry: string | null;
+  size: string | null;
+  membership: string;
+  kind: string;
+  experience_tags: Generated<string[]>;
+  notes: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CompanyContactsTable {
+  id: Generated<string>;
+  partnership_id: string;
+  company_id: string;
+  user_id: string | null;
+  name: string;
+  title: string | null;
+  phone: string | null;
+  email: string | null;
+  created_at: Generated<Timestamp>;
+}
+
 export interface ConsentEventsTable {
   id: Generated<number>;
   partnership_id: string;
@@ -38,6 +142,54 @@ export interface ConsentEventsTable {
   wording_version: number;
   changed_by: string | null;
   changed_at: Generated<Timestamp>;
+}
+
+export interface EventInvitationsTable {
+  id: Generated<string>;
+  event_id: string;
+  company_id: string | null;
+  user_id: string | null;
+  rsvp: Generated<string>;
+  attended: boolean | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface JournalEntriesTable {
+  id: Generated<string>;
+  entry_id: string;
+  version: number;
+  young_person_id: string;
+  kind: string;
+  occurred_on: string;
+  sensitivity: string;
+  body: string;
+  author_id: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface LifelineSettingsTable {
+  partnership_id: string;
+  after_hours_numbers: Generated<Json>;
+  weekday_evening_start: Generated<string>;
+  weekday_evening_end: Generated<string>;
+  weekend_start: Generated<string>;
+  weekend_end: Generated<string>;
+  holidays: Generated<Json>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface LifelineShiftsTable {
+  id: Generated<string>;
+  partnership_id: string;
+  user_id: string;
+  phone: string;
+  on_date: string;
+  start_time: string;
+  end_time: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
 }
 
 export interface LoginAttemptsTable {
@@ -55,6 +207,137 @@ export interface MembershipsTable {
   created_at: Generated<Timestamp>;
 }
 
+export interface MentorsTable {
+  id: Generated<string>;
+  partnership_id: string;
+  user_id: string | null;
+  kind: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  job_title: string | null;
+  industry: string | null;
+  interests: string | null;
+  offers: string | null;
+  hours_per_month: number | null;
+  area: string | null;
+  placement_id: string | null;
+  intro_talk_on: string | null;
+  course_on: string | null;
+  record_checked_on: string | null;
+  agreement_signed_on: string | null;
+  status: Generated<string>;
+  lifeline_opt_in: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface MentorshipNotesTable {
+  id: Generated<string>;
+  mentorship_id: string;
+  met_on: string;
+  note: string;
+  written_by: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface MentorshipReviewTasksTable {
+  id: Generated<string>;
+  partnership_id: string;
+  mentorship_id: string;
+  counsellor_id: string | null;
+  due_on: string;
+  done_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface MentorshipReviewsTable {
+  id: Generated<string>;
+  mentorship_id: string;
+  reviewed_on: string;
+  decision: string;
+  reason: string;
+  reviewed_by: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface MentorshipsTable {
+  id: Generated<string>;
+  partnership_id: string;
+  mentor_id: string;
+  young_person_id: string;
+  started_on: string;
+  first_meeting_on: string | null;
+  chemistry: string | null;
+  next_review_on: string;
+  status: Generated<string>;
+  ended_on: string | null;
+  end_reason: string | null;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface NetworkEventsTable {
+  id: Generated<string>;
+  partnership_id: string;
+  title: string;
+  kind: string;
+  starts_at: Timestamp;
+  location: string | null;
+  description: string | null;
+  jobs_created: number | null;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface NotificationPreferencesTable {
+  user_id: string;
+  by_email: Generated<boolean>;
+  by_sms: Generated<boolean>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface OpeningsTable {
+  id: Generated<string>;
+  partnership_id: string;
+  company_id: string;
+  title: string;
+  tasks: Generated<string>;
+  placement_kinds: string[];
+  start_days_per_week: Generated<number>;
+  start_hours_per_day: Generated<string>;
+  max_hours_per_week: string | null;
+  growth: string | null;
+  capacity: Generated<number>;
+  requirements: Generated<string[]>;
+  mentor_contact_id: string | null;
+  mentor_after_hours: Generated<boolean>;
+  location: string | null;
+  postal_code: string | null;
+  open: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  partnership_id: string | null;
+  kind: string;
+  channel: string;
+  recipient: string;
+  subject: string | null;
+  body: string;
+  dedupe_key: string | null;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Timestamp>;
+  lease_until: Timestamp | null;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+}
+
 export interface PartnershipsTable {
   id: Generated<string>;
   name: string;
@@ -62,6 +345,91 @@ export interface PartnershipsTable {
   municipality: string | null;
   age_min: Generated<number>;
   age_max: Generated<number>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface PathwayEventsTable {
+  id: Generated<number>;
+  young_person_id: string;
+  kind: string;
+  from_stage: string | null;
+  to_stage: string;
+  outcome: string | null;
+  outcome_education: string | null;
+  outcome_date: string | null;
+  note: string | null;
+  changed_by: string | null;
+  changed_at: Generated<Timestamp>;
+}
+
+export interface PlacementSchedulesTable {
+  id: Generated<string>;
+  placement_id: string;
+  valid_from: string;
+  weekdays: number[];
+  hours_per_day: string;
+  created_at: Generated<Timestamp>;
+}
+
+export interface PlacementsTable {
+  id: Generated<string>;
+  partnership_id: string;
+  young_person_id: string;
+  company_id: string;
+  opening_id: string;
+  previous_placement_id: string | null;
+  kind: string;
+  start_date: string;
+  end_date: string | null;
+  status: Generated<string>;
+  end_reason: string | null;
+  breakdown_cause: string | null;
+  end_note: string | null;
+  mentor_contact_id: string | null;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface PlansTable {
+  id: Generated<string>;
+  young_person_id: string;
+  version: number;
+  contact_person_id: string | null;
+  summary: string | null;
+  goals: Generated<Json>;
+  agreements: Generated<Json>;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface ReminderGuardiansTable {
+  young_person_id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  by_email: Generated<boolean>;
+  by_sms: Generated<boolean>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ScreeningsTable {
+  id: Generated<string>;
+  young_person_id: string;
+  version: number;
+  barriers: Generated<string[]>;
+  barrier_note: string | null;
+  health_note: string | null;
+  strengths: Generated<string[]>;
+  interests: Generated<string[]>;
+  wishes: string | null;
+  days_per_week: number | null;
+  hours_per_day: number | null;
+  earliest_start: string | null;
+  transport: Generated<string[]>;
+  max_travel_minutes: number | null;
+  readiness: string | null;
+  created_by: string | null;
   created_at: Generated<Timestamp>;
 }
 
@@ -73,6 +441,34 @@ export interface SessionsTable {
   created_at: Generated<Timestamp>;
   last_seen_at: Generated<Timestamp>;
   expires_at: Timestamp;
+}
+
+export interface SuccessStoriesTable {
+  id: Generated<string>;
+  partnership_id: string;
+  placement_id: string;
+  young_person_id: string;
+  company_id: string;
+  title: string;
+  body: string;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface TasksTable {
+  id: Generated<string>;
+  partnership_id: string;
+  assignee_id: string | null;
+  kind: string;
+  title: string;
+  body: string | null;
+  young_person_id: string | null;
+  placement_id: string | null;
+  created_by: string | null;
+  due_at: Timestamp | null;
+  done_at: Timestamp | null;
+  done_by: string | null;
+  created_at: Generated<Timestamp>;
 }
 
 export interface UsersTable {
@@ -100,16 +496,76 @@ export interface YoungPeopleTable {
   version: Generated<number>;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+  referral_source: Generated<string>;
+  municipal_case_ref: string | null;
+  address: string | null;
+  postal_code: string | null;
+  guardian_name: string | null;
+  guardian_phone: string | null;
+  guardian_email: string | null;
+  preferred_contact_times: string | null;
+  stage: Generated<string>;
+  outcome: string | null;
+  outcome_education: string | null;
+  outcome_date: string | null;
+  next_follow_up: string | null;
+  next_appointment_at: Timestamp | null;
+  next_appointment_place: string | null;
+  last_contact_at: Timestamp | null;
+  search_name: Generated<string>;
+}
+
+export interface YouthInvitesTable {
+  id: Generated<string>;
+  young_person_id: string;
+  user_id: string;
+  token_hash: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
 }
 
 export interface DB {
+  activities: ActivitiesTable;
+  activity_attendance: ActivityAttendanceTable;
+  activity_exceptions: ActivityExceptionsTable;
+  activity_schedules: ActivitySchedulesTable;
+  activity_signups: ActivitySignupsTable;
+  associations: AssociationsTable;
+  attendance: AttendanceTable;
   audit_head: AuditHeadTable;
   audit_log: AuditLogTable;
+  calendar_feeds: CalendarFeedsTable;
+  companies: CompaniesTable;
+  company_contacts: CompanyContactsTable;
   consent_events: ConsentEventsTable;
+  event_invitations: EventInvitationsTable;
+  journal_entries: JournalEntriesTable;
+  lifeline_settings: LifelineSettingsTable;
+  lifeline_shifts: LifelineShiftsTable;
   login_attempts: LoginAttemptsTable;
   memberships: MembershipsTable;
+  mentors: MentorsTable;
+  mentorship_notes: MentorshipNotesTable;
+  mentorship_review_tasks: MentorshipReviewTasksTable;
+  mentorship_reviews: MentorshipReviewsTable;
+  mentorships: MentorshipsTable;
+  network_events: NetworkEventsTable;
+  notification_preferences: NotificationPreferencesTable;
+  openings: OpeningsTable;
+  outbox: OutboxTable;
   partnerships: PartnershipsTable;
+  pathway_events: PathwayEventsTable;
+  placement_schedules: PlacementSchedulesTable;
+  placements: PlacementsTable;
+  plans: PlansTable;
+  reminder_guardians: ReminderGuardiansTable;
+  screenings: ScreeningsTable;
   sessions: SessionsTable;
+  success_stories: SuccessStoriesTable;
+  tasks: TasksTable;
   users: UsersTable;
   young_people: YoungPeopleTable;
+  youth_invites: YouthInvitesTable;
 }

@@ -30,6 +30,8 @@ export interface DatabaseOptions {
   databaseUrl?: string;
   dataDir?: string;
   poolSize?: number;
+  /** How long a query may wait for a free connection before failing (then answered 503). */
+  connectTimeoutMs?: number;
   /** An already opened PGlite (tests load a migrated template into memory). */
   pglite?: PGlite;
 }
@@ -40,7 +42,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       connectionString: opts.databaseUrl,
       max: opts.poolSize ?? 10,
       // A bounded wait for a connection: overload answers 503 instead of queueing forever.
-      connectionTimeoutMillis: 5_000,
+      connectionTimeoutMillis: opts.connectTimeoutMs ?? 5_000,
       idleTimeoutMillis: 30_000,
     });
     pool.on('error', () => {
@@ -56,7 +58,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     pglite = await PGlite.create(dir, { extensions: pgliteExtensions });
   }
   // PGlite is a single connection: a pool of one serialises transactions safely.
-  const pool = new pg.Pool({ ...(createPgConfig(pglite) as object), max: 1 } as pg.PoolConfig);
+  const pool = new pg.Pool({ ...(createPgConfig(pglite) as object), max: 1, connectionTimeoutMillis: opts.connectTimeoutMs ?? 0 } as pg.PoolConfig);
   const database = wrap(pool, 'pglite', pglite);
   const close = database.close;
   database.close = async () => {

@@ -8,6 +8,7 @@ export async function openMigratedDatabase(config: Config, log: (line: string) =
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
     poolSize: config.DB_POOL_SIZE,
+    connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
   });
   try {
     const applied = await migrate(database.pool, (name, i, n) => log(`  migration ${i}/${n}: ${name}`));

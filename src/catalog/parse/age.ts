@@ -31,7 +31,7 @@ function hasContext(text: string, index: number): boolean {
 
 function ranges(text: string): Found[] {
   const found: Found[] = [];
-  const re = /(?:mellem|ml\.?)?\s*(\d{1,2})\s*(?:-|til|og)\s*(\d{1,2})\s*-?\s*(år(?:ige|igt|ig)?)(?![\p{L}])/gu;
+  const re = /(?:mellem|ml\.?)?\s*(\d{1,2})\s*(?:-|til|og)\s*(\d{1,2})\s*-?\s*(år(?:ige|igt|ig|s)?)(?![\p{L}])/gu;
   for (const m of text.matchAll(re)) {
     const a = Number(m[1]);
     const b = Number(m[2]);

@@ -51,7 +51,7 @@ const BLOCK_TAGS = new Set([
   'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'section', 'article',
   'header', 'footer', 'table', 'tr', 'pre', 'address', 'dl', 'dt', 'dd', 'hr',
 ]);
-const BULLET_RE = /^[•·▪◦‣●○■□➢►✓\-–—*]\s+/;
+const BULLET_RE = /^[▶▸►➤➔→✔•·▪◦‣●○■□➢►✓\-–—*]\s+/;
 
 interface ListLevel {
   ordered: boolean;

@@ -25,7 +25,7 @@ function markLeadingEmphasis(html: string): string {
 
 const SENTENCE_SECTIONS: [DescriptionSection, RegExp][] = [
   ['targetGroup', /^(?:\S+\s+){0,5}?målgruppen?\s+(er|for|omfatter|består|var|blev)\b/i],
-  ['purpose', /^(?:\S+\s+){0,5}?formålet?\s+(med|er|var)\b/i],
+  ['purpose', /^(?:\S+\s+){0,5}?formål(?:et)?\s+(med|er|var)\b/i],
 ];
 
 interface State {

@@ -15,15 +15,30 @@ export function listDa(items: readonly string[], max = 4): string {
 
 const MONTHS_DA = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
 
+/** Memo for small string → value functions (dates repeat a lot across candidates); bounded. */
+function memoByString<V>(derive: (key: string) => V, max = 10_000): (key: string) => V {
+  const cache = new Map<string, V>();
+  return (key) => {
+    let v = cache.get(key);
+    if (v === undefined) {
+      if (cache.size >= max) cache.clear();
+      cache.set(key, (v = derive(key)));
+    }
+    return v;
+  };
+}
+
 /** '2025-03-03' → '3. marts 2025'. */
-export function dateDa(date: IsoDate): string {
+export const dateDa = memoByString((date: IsoDate): string => {
   const [y, m, d] = date.split('-').map(Number);
   return `${d}. ${MONTHS_DA[m - 1]} ${y}`;
-}
+});
+
+const dayNumber = memoByString((date: IsoDate): number => Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000));
 
 /** Whole days from a to b (b − a), both 'YYYY-MM-DD'. */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+  return dayNumber(b) - dayNumber(a);
 }
 
 /** Interests and wishes of a young person as one tag list, built once per profile object. */

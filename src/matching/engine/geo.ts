@@ -69,19 +69,24 @@ export interface TravelEstimate {
   readonly mode: TravelMode;
 }
 
+const modesOf = new WeakMap<YoungPersonProfile['transport'], readonly TravelMode[]>();
+
 /** Fastest estimate over the modes the young person has. */
 export function estimateTravel(
   transport: YoungPersonProfile['transport'],
   from: GeoPoint,
   to: GeoPoint,
 ): TravelEstimate {
+  // Called for every candidate in a ranking: no per-mode allocations.
+  let modes = modesOf.get(transport);
+  if (!modes) modesOf.set(transport, (modes = availableModes(transport)));
   const km = haversineKm(from, to);
-  let best: TravelEstimate = { km, minutes: Infinity, mode: 'walk' };
-  for (const mode of availableModes(transport)) {
-    const minutes = minutesByMode(km, mode);
-    if (minutes < best.minutes) best = { km, minutes, mode };
+  let minutes = Infinity, mode: TravelMode = 'walk';
+  for (const m of modes) {
+    const t = minutesByMode(km, m);
+    if (t < minutes) { minutes = t; mode = m; }
   }
-  return best;
+  return { km, minutes, mode };
 }
 
 /**

@@ -1,8 +1,8 @@
 // A flat spatial grid over lat/lon points so ranking only scores candidates
 // that can be within travel reach (a national run has ~60,000 openings; a young
 // person reaches a few thousand). Stored as CSR typed arrays: no per-point objects.
-import { haversineKm } from './geo.ts';
-import type { GeoPoint } from './types.ts';
+import { haversineKm, reachKm } from './geo.ts';
+import type { GeoPoint, YoungPersonProfile } from './types.ts';
 
 const KM_PER_DEG_LAT = 111.2;
 
@@ -81,6 +81,36 @@ export class SpatialGrid {
         }
       }
     }
+    return out;
+  }
+}
+
+interface LocatedCandidate {
+  readonly location: GeoPoint | null;
+}
+
+/**
+ * Candidates a young person can possibly reach: those within `reachKm` of their
+ * transport and travel limit, plus those with unknown location (travel is not
+ * judged for them). Anything else would be excluded as 'too_far' anyway, so
+ * ranking `near(y)` gives the same eligible suggestions as ranking everything.
+ */
+export class ReachIndex<C extends LocatedCandidate> {
+  private readonly grid: SpatialGrid;
+  private readonly unlocated: readonly C[];
+
+  constructor(private readonly candidates: readonly C[], cellKm = 5) {
+    this.grid = SpatialGrid.build(candidates.map((c) => c.location), cellKm);
+    this.unlocated = candidates.filter((c) => !c.location);
+  }
+
+  near(youth: YoungPersonProfile): C[] {
+    if (!youth.location) return this.candidates.slice();
+    // A hair of slack so float rounding never drops a candidate exactly at the limit.
+    const hits = this.grid.within(youth.location, reachKm(youth.transport, youth.maxTravelMinutes) + 1e-6);
+    hits.sort((a, b) => a - b);
+    const out = hits.map((i) => this.candidates[i]);
+    for (const c of this.unlocated) out.push(c);
     return out;
   }
 }

@@ -8,5 +8,5 @@ export { INITIATIVE_CRITERIA, DEFAULT_INITIATIVE_WEIGHTS, type InitiativeCriteri
 export { NEUTRAL_FIT, travelCriterion } from './criteria-shared.ts';
 export { assign, type AssignmentProblem, type AssignmentResult } from './assign.ts';
 export { haversineKm, estimateTravel, reachKm, TRAVEL_SPEEDS, DETOUR_FACTOR, type TravelMode } from './geo.ts';
-export { SpatialGrid } from './grid.ts';
+export { SpatialGrid, ReachIndex } from './grid.ts';
 export { stemDanish, stemsOf } from './text.ts';

@@ -27,9 +27,12 @@ function prepare<S, C>(criteria: readonly Criterion<S, C>[], weights: Weights): 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 const clamp01 = (x: number): number => (x > 1 ? 1 : x > 0 ? x : 0);
 
+const POINTS_TEXT = Array.from({ length: 101 }, (_, i) => `(+${i})`);
+
 /** "(+18)": whole points, as a counsellor reads them. */
 export function formatPoints(points: number): string {
-  return `(+${Math.round(points)})`;
+  const r = Math.round(points);
+  return POINTS_TEXT[r] ?? `(+${r})`;
 }
 
 function limitsOf<S, C>(p: Prepared<S, C>, subject: S, candidate: C): Limit[] {

@@ -1,0 +1,207 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useSessionState, type Session } from './session.tsx';
+import { navItemsFor } from './features.ts';
+import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+import { Icon } from '../components/Icon.tsx';
+
+/** The page frame: skip link, language switch, DKFDS header with navigation (drawer on mobile), main, footer. */
+export function Shell() {
+  const { t } = useTranslation();
+  const { session } = useSessionState();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const location = useLocation();
+
+  // Navigating closes the mobile menu.
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+
+  return (
+    <>
+      <a className="skipnav" href="#main-content">{t('skipLink')}</a>
+      <LanguageSwitcher />
+      <header className="header">
+        <div className="solution-info">
+          <div className="solution-info-inner container">
+            <div className="solution-heading">
+              <Link to="/">{t('app.name')}</Link>
+            </div>
+            {session && (
+              <button
+                type="button"
+                className="function-link button-menu-open ml-auto d-print-none"
+                aria-haspopup="dialog"
+                onClick={() => setMenuOpen(true)}
+              >
+                <Icon name="menu" />{t('header.menu')}
+              </button>
+            )}
+            {session && (
+              <div className="additional-info">
+                <UserInfo session={session} />
+              </div>
+            )}
+          </div>
+        </div>
+        {session?.role && <DesktopNav session={session} />}
+        {session && menuOpen && <MobileDrawer session={session} onClose={() => setMenuOpen(false)} />}
+      </header>
+      <div className={`overlay${menuOpen ? ' is-visible' : ''}`} onClick={() => setMenuOpen(false)} aria-hidden="true"></div>
+      <main id="main-content" className="container page-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer>
+        <div className="footer">
+          <div className="container">
+            <p className="footer-name"><strong>{t('app.name')}</strong> – {t('app.tagline')}</p>
+            <p>{t('footer.about')}</p>
+            <p>{t('footer.contact')}</p>
+          </div>
+        </div>
+      </footer>
+    </>
+  );
+}
+
+function useLinks(session: Session) {
+  const { t } = useTranslation();
+  const items = session.role ? navItemsFor(session.role) : [];
+  return [{ to: '/', label: t('nav.home') }, ...items.map((n) => ({ to: n.to, label: t(n.labelKey) }))];
+}
+
+function DesktopNav({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const links = useLinks(session);
+  return (
+    <div className="navigation-menu">
+      <div className="navigation-menu-inner container">
+        <nav className="nav" aria-label={t('header.mainMenu')}>
+          <ul className="mainmenu">
+            {links.map((l) => (
+              <NavLink key={l.to} to={l.to} end={l.to === '/'}>
+                {({ isActive }) => <span className={isActive ? 'nav-current' : undefined}>{l.label}</span>}
+              </NavLink>
+            )).map((link, i) => (
+              <MenuItem key={links[i].to} to={links[i].to}>{link}</MenuItem>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </div>
+  );
+}
+
+/** A menu entry; DKFDS marks the current page on the <li> (class "current") and the link (aria-current). */
+function MenuItem({ to, children }: { to: string; children: React.ReactElement<{ to: string }> }) {
+  const location = useLocation();
+  const current = to === '/' ? location.pathname === '/' : location.pathname === to || location.pathname.startsWith(`${to}/`);
+  return (
+    <li className={current ? 'active current' : undefined}>
+      <NavLink to={to} end={to === '/'} className="nav-link">
+        <span>{(children.props as { children?: unknown }).children ? labelOf(children) : null}</span>
+      </NavLink>
+    </li>
+  );
+}
+
+function labelOf(el: React.ReactElement): string {
+  return String((el.props as { 'data-label'?: string })['data-label'] ?? '');
+}
+
+function UserInfo({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="user-name">
+        {session.role ? t('header.user', { name: session.user.name, role: t(`roles.${session.role}`) }) : session.user.name}
+      </p>
+      {session.partnership && <p className="user-partnership">{session.partnership.name}</p>}
+      <UserActions session={session} />
+    </>
+  );
+}
+
+function UserActions({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const { logout } = useSessionState();
+  const navigate = useNavigate();
+  return (
+    <p className="user-actions">
+      {session.memberships.length > 1 && (
+        <Link className="function-link" to="/partnership">
+          <Icon name="swap-horiz" />{t('header.switchPartnership')}
+        </Link>
+      )}
+      <button
+        type="button"
+        className="function-link log-off d-print-none"
+        onClick={() => void logout().then(() => navigate('/login', { state: { loggedOut: true } }))}
+      >
+        <Icon name="lock" />{t('header.logout')}
+      </button>
+    </p>
+  );
+}
+
+/** The DKFDS mobile drawer: a modal dialog with focus kept inside until it closes (Escape, Luk, overlay). */
+function MobileDrawer({ session, onClose }: { session: Session; onClose: () => void }) {
+  const { t } = useTranslation();
+  const links = useLinks(session);
+  const location = useLocation();
+  const ref = useRef<HTMLDivElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    document.body.classList.add('mobile-nav-active');
+    closeRef.current?.focus();
+    return () => {
+      document.body.classList.remove('mobile-nav-active');
+      opener?.focus();
+    };
+  }, []);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') return onClose();
+    if (e.key !== 'Tab' || !ref.current) return;
+    const focusable = [...ref.current.querySelectorAll<HTMLElement>('a[href], button:not([disabled])')];
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (e.shiftKey && document.activeElement === first) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
+
+  return (
+    <div className="mobile-drawer is-visible" role="dialog" aria-modal="true" aria-labelledby="menu-heading" ref={ref} onKeyDown={onKeyDown}>
+      <div className="menu-top">
+        <h2 id="menu-heading" className="menu-heading">{t('header.menu')}</h2>
+        <button type="button" ref={closeRef} className="function-link button-menu-close" aria-label={t('header.closeMenuLabel')} onClick={onClose}>
+          <Icon name="close" />{t('header.closeMenu')}
+        </button>
+      </div>
+      <nav className="navigation-menu-mobile" aria-label={t('header.mainMenu')}>
+        <ul className="mainmenu">
+          {links.map((l) => {
+            const current = l.to === '/' ? location.pathname === '/' : location.pathname.startsWith(l.to);
+            return (
+              <li key={l.to} className={current ? 'active current' : undefined}>
+                <Link to={l.to} className="nav-link" aria-current={current ? 'page' : undefined} onClick={onClose}>
+                  <span>{l.label}</span>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+      <div className="portal-info-mobile">
+        <h2 className="sr-only">{t('header.userHeading')}</h2>
+        <UserInfo session={session} />
+      </div>
+    </div>
+  );
+}
