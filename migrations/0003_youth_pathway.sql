@@ -117,3 +117,16 @@ CREATE TABLE youth_invites (
   created_by uuid REFERENCES users (id) ON DELETE SET NULL,
   created_at timestamptz NOT NULL DEFAULT now()
 );
+
+-- Keeps search_name in step with the name on every write, whoever writes the row.
+CREATE FUNCTION young_people_search_name() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE n text := NEW.first_name || ' ' || NEW.last_name;
+BEGIN
+  n := replace(replace(replace(n, 'Æ', 'ae'), 'Ø', 'oe'), 'Å', 'aa');
+  n := replace(replace(replace(n, 'æ', 'ae'), 'ø', 'oe'), 'å', 'aa');
+  NEW.search_name := lower(unaccent(n));
+  RETURN NEW;
+END $$;
+CREATE TRIGGER young_people_search_name BEFORE INSERT OR UPDATE OF first_name, last_name ON young_people
+  FOR EACH ROW EXECUTE FUNCTION young_people_search_name();
+UPDATE young_people SET first_name = first_name;

@@ -77,17 +77,18 @@ CREATE TABLE network_events (
 );
 CREATE INDEX network_events_partnership_idx ON network_events (partnership_id, starts_at);
 
--- An invitation goes to a company or to a person (a mentor); RSVP and attendance per invitation.
+-- An invitation goes to a company or to a mentor (mentors.id; no FK: the mentors
+-- feature's table comes later in migration order); RSVP and attendance per invitation.
 CREATE TABLE event_invitations (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   event_id uuid NOT NULL REFERENCES network_events (id) ON DELETE CASCADE,
   company_id uuid REFERENCES companies (id) ON DELETE CASCADE,
-  user_id uuid REFERENCES users (id) ON DELETE CASCADE,
+  mentor_id uuid,
   rsvp text NOT NULL DEFAULT 'pending' CHECK (rsvp IN ('pending', 'yes', 'no', 'maybe')),
   attended boolean,
   created_at timestamptz NOT NULL DEFAULT now(),
-  CHECK ((company_id IS NULL) <> (user_id IS NULL))
+  CHECK ((company_id IS NULL) <> (mentor_id IS NULL))
 );
 CREATE UNIQUE INDEX event_invitations_company_key ON event_invitations (event_id, company_id) WHERE company_id IS NOT NULL;
-CREATE UNIQUE INDEX event_invitations_user_key ON event_invitations (event_id, user_id) WHERE user_id IS NOT NULL;
+CREATE UNIQUE INDEX event_invitations_mentor_key ON event_invitations (event_id, mentor_id) WHERE mentor_id IS NOT NULL;
 CREATE INDEX event_invitations_company_idx ON event_invitations (company_id);

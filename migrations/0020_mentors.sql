@@ -73,15 +73,3 @@ CREATE TABLE mentorship_notes (
 );
 CREATE INDEX mentorship_notes_idx ON mentorship_notes (mentorship_id, met_on);
 
--- The counsellor's task when a review is due (one open task per mentorship and due date).
-CREATE TABLE mentorship_review_tasks (
-  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-  partnership_id uuid NOT NULL REFERENCES partnerships (id),
-  mentorship_id uuid NOT NULL REFERENCES mentorships (id) ON DELETE CASCADE,
-  counsellor_id uuid REFERENCES users (id) ON DELETE SET NULL,
-  due_on date NOT NULL,
-  done_at timestamptz,
-  created_at timestamptz NOT NULL DEFAULT now(),
-  UNIQUE (mentorship_id, due_on)
-);
-CREATE INDEX mentorship_review_tasks_open_idx ON mentorship_review_tasks (partnership_id, due_on) WHERE done_at IS NULL;

@@ -1,4 +1,4 @@
--- Reminders: each user's channels, a guardian for under-18s, the outbox the worker
+-- Reminders: each user's channels, the guardian opt-in for under-18s, the outbox the worker
 -- drains, and private calendar (iCal) feed tokens (only a hash is stored).
 CREATE TABLE notification_preferences (
   user_id uuid PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
@@ -7,11 +7,9 @@ CREATE TABLE notification_preferences (
   updated_at timestamptz NOT NULL DEFAULT now()
 );
 
-CREATE TABLE reminder_guardians (
+-- For a young person under 18: reminders also go to the guardian on the record (young_people.guardian_*).
+CREATE TABLE guardian_reminders (
   young_person_id uuid PRIMARY KEY REFERENCES young_people (id) ON DELETE CASCADE,
-  name text NOT NULL,
-  email text,
-  phone text,
   by_email boolean NOT NULL DEFAULT true,
   by_sms boolean NOT NULL DEFAULT false,
   updated_at timestamptz NOT NULL DEFAULT now()

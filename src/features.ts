@@ -1,6 +1,9 @@
 import type { App } from './core/app-types.ts';
 import { authRoutes } from './auth/routes.ts';
 import { youthRoutes } from './youth/routes.ts';
+import { companiesFeature } from './companies/feature.ts';
+import { mentorRoutes } from './mentors/routes.ts';
+import { lifelineRoutes } from './lifeline/routes.ts';
 
 /** Every feature's routes, registered in this order. Add one line per feature. */
-export const features: ((app: App) => Promise<void>)[] = [authRoutes, youthRoutes];
+export const features: ((app: App) => Promise<void>)[] = [authRoutes, youthRoutes, companiesFeature, mentorRoutes, lifelineRoutes];

@@ -4,8 +4,6 @@ import { loadConfig } from '../core/config.ts';
 import { openMigratedDatabase } from '../core/runtime.ts';
 import { verifyAudit } from '../core/audit.ts';
 import { generateDbTypes } from '../core/db-typegen.ts';
-import { seedDemo } from '../demo/seed.ts';
-import { startServer } from './start.ts';
 import { createUser } from './create-user.ts';
 import { ROLES, type Role } from '../core/policy.ts';
 import { progressLine } from './progress.ts';
@@ -26,7 +24,7 @@ export const commands: Command[] = [
     name: 'start',
     usage: 'start',
     summary: 'Serve the app (builds the web client if needed, migrates, loads demo data into an empty database).',
-    run: async () => startServer(loadConfig()),
+    run: async () => (await import('./start.ts')).startServer(loadConfig()),
   },
   {
     name: 'migrate',
@@ -46,6 +44,7 @@ export const commands: Command[] = [
       const { values } = parseArgs({ args, options: { force: { type: 'boolean', default: false } } });
       const database = await openMigratedDatabase(loadConfig(), log);
       try {
+        const { seedDemo } = await import('../demo/seed.ts');
         await seedDemo(database, { force: values.force, log });
       } finally {
         await database.close();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Config } from '../core/config.ts';
 import { buildApp, webDist } from '../core/http.ts';
 import { openMigratedDatabase } from '../core/runtime.ts';
-import { isDatabaseEmpty, seedDemo } from '../demo/seed.ts';
+import { isDatabaseEmpty, seedDemo, SeedRefused } from '../demo/seed.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/accounts.ts';
 
 export async function startServer(config: Config) {
@@ -16,8 +16,13 @@ export async function startServer(config: Config) {
   let seeded = false;
   if (config.DEMO_SEED && (await isDatabaseEmpty(database))) {
     console.log('Empty database: loading the demo partnership "Aulum Milen (demo)" …');
-    await seedDemo(database, { log: (l) => console.log(l) });
-    seeded = true;
+    try {
+      await seedDemo(database, { log: (l) => console.log(l) });
+      seeded = true;
+    } catch (err) {
+      if (!(err instanceof SeedRefused)) throw err;
+      console.log('Another process loaded the demo data first.');
+    }
   }
   const app = await buildApp({ config, database, db: database.db });
   await app.listen({ port: config.PORT, host: config.HOST });

@@ -17,6 +17,14 @@ export const ConfigSchema = Type.Object({
   SESSION_ABSOLUTE_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 30, default: 12 }),
   TRUST_PROXY: Type.Boolean({ default: false }),
   DEMO_SEED: Type.Boolean({ default: true }),
+  // Outgoing mail (src/core/mail.ts): smtp://user:pass@host:port or smtps://…; without it no mail is sent.
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  MAIL_FROM: Type.String({ minLength: 3, default: 'Fodfæste <no-reply@fodfaeste.invalid>' }),
+  // SMS provider (src/reminders/transports.ts): a JSON POST { to, text, reference } with a bearer token.
+  SMS_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  SMS_TOKEN: Type.Optional(Type.String({ minLength: 1 })),
+  // Run the reminder worker (pg-boss, src/reminders/worker.ts) inside the server process.
+  WORKER_ENABLED: Type.Boolean({ default: true }),
   // Overload protection (src/security/rate-limit.ts): requests per minute per process; 0 turns a limit off.
   RATE_LIMIT_IP_PER_MINUTE: Type.Integer({ minimum: 0, default: 1200 }),
   RATE_LIMIT_USER_PER_MINUTE: Type.Integer({ minimum: 0, default: 600 }),
@@ -30,7 +38,7 @@ export type Config = Static<typeof ConfigSchema>;
 
 export class ConfigError extends Error {}
 
-const booleans = new Set(['TRUST_PROXY', 'DEMO_SEED']);
+const booleans = new Set(['TRUST_PROXY', 'DEMO_SEED', 'WORKER_ENABLED']);
 const integers = new Set([
   'PORT', 'DB_POOL_SIZE', 'SESSION_IDLE_MINUTES', 'SESSION_ABSOLUTE_HOURS',
   'RATE_LIMIT_IP_PER_MINUTE', 'RATE_LIMIT_USER_PER_MINUTE', 'DB_CONNECT_TIMEOUT_MS', 'RETENTION_YOUTH_MONTHS', 'AUDIT_RETENTION_MONTHS',

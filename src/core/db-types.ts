@@ -148,10 +148,30 @@ export interface EventInvitationsTable {
   id: Generated<string>;
   event_id: string;
   company_id: string | null;
-  user_id: string | null;
+  mentor_id: string | null;
   rsvp: Generated<string>;
   attended: boolean | null;
   created_at: Generated<Timestamp>;
+}
+
+export interface GuardianRemindersTable {
+  young_person_id: string;
+  by_email: Generated<boolean>;
+  by_sms: Generated<boolean>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  request_hash: string;
+  method: string;
+  path: string;
+  status_code: number | null;
+  content_type: string | null;
+  response_body: string | null;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
 }
 
 export interface JournalEntriesTable {
@@ -238,16 +258,6 @@ export interface MentorshipNotesTable {
   met_on: string;
   note: string;
   written_by: string | null;
-  created_at: Generated<Timestamp>;
-}
-
-export interface MentorshipReviewTasksTable {
-  id: Generated<string>;
-  partnership_id: string;
-  mentorship_id: string;
-  counsellor_id: string | null;
-  due_on: string;
-  done_at: Timestamp | null;
   created_at: Generated<Timestamp>;
 }
 
@@ -403,16 +413,6 @@ export interface PlansTable {
   created_at: Generated<Timestamp>;
 }
 
-export interface ReminderGuardiansTable {
-  young_person_id: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  by_email: Generated<boolean>;
-  by_sms: Generated<boolean>;
-  updated_at: Generated<Timestamp>;
-}
-
 export interface ScreeningsTable {
   id: Generated<string>;
   young_person_id: string;
@@ -541,6 +541,8 @@ export interface DB {
   company_contacts: CompanyContactsTable;
   consent_events: ConsentEventsTable;
   event_invitations: EventInvitationsTable;
+  guardian_reminders: GuardianRemindersTable;
+  idempotency_keys: IdempotencyKeysTable;
   journal_entries: JournalEntriesTable;
   lifeline_settings: LifelineSettingsTable;
   lifeline_shifts: LifelineShiftsTable;
@@ -548,7 +550,6 @@ export interface DB {
   memberships: MembershipsTable;
   mentors: MentorsTable;
   mentorship_notes: MentorshipNotesTable;
-  mentorship_review_tasks: MentorshipReviewTasksTable;
   mentorship_reviews: MentorshipReviewsTable;
   mentorships: MentorshipsTable;
   network_events: NetworkEventsTable;
@@ -560,7 +561,6 @@ export interface DB {
   placement_schedules: PlacementSchedulesTable;
   placements: PlacementsTable;
   plans: PlansTable;
-  reminder_guardians: ReminderGuardiansTable;
   screenings: ScreeningsTable;
   sessions: SessionsTable;
   success_stories: SuccessStoriesTable;

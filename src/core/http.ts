@@ -14,6 +14,9 @@ import { findSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { features } from '../features.ts';
 import { healthRoutes } from './health.ts';
 import { closeRequestSchemas } from './schema-tools.ts';
+import { createRateLimiter } from '../security/rate-limit.ts';
+import { idempotencyOnSend, idempotencyPreHandler } from '../security/idempotency.ts';
+import { recordRoute } from '../security/route-table.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const webDist = path.resolve('dist/web');
@@ -57,6 +60,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   });
 
   app.addHook('onRoute', (route) => {
+    recordRoute(app, route);
     if (!route.url.startsWith('/api/')) return;
     const cfg = route.config as { permission?: string; authenticated?: boolean } | undefined;
     if (!cfg?.permission && !cfg?.authenticated) {
@@ -65,10 +69,13 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     closeRequestSchemas(route);
   });
 
+  const limiter = createRateLimiter({ ipPerMinute: deps.config.RATE_LIMIT_IP_PER_MINUTE, userPerMinute: deps.config.RATE_LIMIT_USER_PER_MINUTE });
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    limiter.checkIp(req.ip, req.url);
     const sid = req.cookies[SESSION_COOKIE];
     req.session = sid ? await findSession(deps.db, sid, sessionSettings(deps)) : null;
+    if (req.session) limiter.checkUser(req.session.userId);
     if (UNSAFE.has(req.method)) checkCsrf(req);
     const cfg = req.routeOptions.config;
     if (!cfg || cfg.permission === 'public' || !req.routeOptions.url?.startsWith('/api/')) return;
@@ -79,7 +86,10 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     assertRole(req.actor, cfg.permission!);
   });
 
+  // Idempotency-Key on POSTs that create things (src/security/idempotency.ts).
+  app.addHook('preHandler', async (req, reply) => idempotencyPreHandler(deps.db, req, reply));
   app.addHook('onSend', async (req, reply, payload) => {
+    await idempotencyOnSend(deps.db, req, reply, payload);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');

@@ -28,6 +28,10 @@ export async function seedDemo(database: Database, opts: { force?: boolean; log?
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const started = Date.now();
   await database.db.transaction().execute(async (trx) => {
+    // Two processes starting on one empty database: the second waits here, then finds it seeded.
+    await sql`SELECT pg_advisory_xact_lock(7301003)`.execute(trx);
+    const existing = await trx.selectFrom('partnerships').select('id').limit(1).executeTakeFirst();
+    if (existing) throw new SeedRefused('The database is not empty. Use --force to erase it and load the demo data.');
     const [main, other] = await trx
       .insertInto('partnerships')
       .values([

@@ -1,22 +1,99 @@
+import { sql } from 'kysely';
 import type { Db, Trx } from '../core/db.ts';
+import { danishCollator, searchKey } from './domain.ts';
+import type { YoungPersonRecord } from './presenter.ts';
 
-export function findYoungPerson(db: Db | Trx, partnershipId: string, id: string) {
-  return db
-    .selectFrom('young_people')
-    .selectAll()
-    .where('partnership_id', '=', partnershipId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+type Q = Db | Trx;
+
+export function findYoungPersonRow(db: Q, partnershipId: string, id: string) {
+  return db.selectFrom('young_people').selectAll().where('partnership_id', '=', partnershipId).where('id', '=', id).executeTakeFirst();
 }
 
-export function listYoungPeople(db: Db | Trx, partnershipId: string, opts: { q?: string; limit: number }) {
+export function latestScreening(db: Q, youngPersonId: string) {
+  return db.selectFrom('screenings').selectAll().where('young_person_id', '=', youngPersonId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+}
+
+/** The record the presenter needs: the base row and the newest screening. Only within the actor's partnership. */
+export async function findYoungPerson(db: Q, partnershipId: string, id: string): Promise<YoungPersonRecord | undefined> {
+  const row = await findYoungPersonRow(db, partnershipId, id);
+  if (!row) return undefined;
+  return { ...row, screening: (await latestScreening(db, id)) ?? null };
+}
+
+export async function findOwnYoungPerson(db: Q, partnershipId: string, userId: string): Promise<YoungPersonRecord | undefined> {
+  const row = await db.selectFrom('young_people').selectAll().where('partnership_id', '=', partnershipId).where('user_id', '=', userId).executeTakeFirst();
+  if (!row) return undefined;
+  return { ...row, screening: (await latestScreening(db, row.id)) ?? null };
+}
+
+export interface ListFilter {
+  q?: string;
+  stage?: string;
+  readiness?: string;
+  overdue?: boolean;
+  noContactDays?: number;
+  counsellorId?: string;
+  limit: number;
+}
+
+/** The caseload: filters in SQL, Danish name order in JS (PGlite has no ICU collation). */
+export async function listYoungPeople(db: Q, partnershipId: string, f: ListFilter, today: string) {
   let query = db
-    .selectFrom('young_people')
-    .select(['id', 'first_name', 'last_name', 'birth_date', 'counsellor_id'])
-    .where('partnership_id', '=', partnershipId);
-  if (opts.q) {
-    const like = `%${opts.q.replace(/[%_\\]/g, '\\$&')}%`;
-    query = query.where((eb) => eb.or([eb('first_name', 'ilike', like), eb('last_name', 'ilike', like)]));
+    .selectFrom('young_people as y')
+    .leftJoin(
+      (eb) => eb.selectFrom('screenings').select(['young_person_id', 'readiness']).distinctOn('young_person_id').orderBy('young_person_id').orderBy('version', 'desc').as('s'),
+      (j) => j.onRef('s.young_person_id', '=', 'y.id'),
+    )
+    .select(['y.id', 'y.first_name', 'y.last_name', 'y.birth_date', 'y.counsellor_id', 'y.stage', 's.readiness', 'y.next_follow_up', 'y.last_contact_at'])
+    .where('y.partnership_id', '=', partnershipId);
+  if (f.q) {
+    const like = `%${searchKey(f.q).replace(/[%_\\]/g, '\\$&')}%`;
+    query = query.where('y.search_name', 'like', like);
   }
-  return query.orderBy('last_name').orderBy('first_name').limit(opts.limit).execute();
+  if (f.stage) query = query.where('y.stage', '=', f.stage);
+  if (f.readiness) query = query.where('s.readiness', '=', f.readiness);
+  if (f.overdue) query = query.where('y.next_follow_up', '<', today).where('y.stage', '<>', 'ended');
+  if (f.noContactDays) {
+    const since = new Date(Date.now() - f.noContactDays * 86_400_000);
+    query = query.where((eb) => eb.or([eb('y.last_contact_at', 'is', null), eb('y.last_contact_at', '<', since)])).where('y.stage', '<>', 'ended');
+  }
+  if (f.counsellorId) query = query.where('y.counsellor_id', '=', f.counsellorId);
+  const rows = await query.limit(5_000).execute();
+  rows.sort((a, b) => danishCollator.compare(a.last_name, b.last_name) || danishCollator.compare(a.first_name, b.first_name));
+  return rows.slice(0, f.limit);
 }
+
+/** "Mine opfølgninger": the counsellor's young people with a follow-up date up to the end of this week. */
+export async function followUpsFor(db: Q, partnershipId: string, counsellorId: string, until: string) {
+  const rows = await db
+    .selectFrom('young_people')
+    .select(['id', 'first_name', 'last_name', 'next_follow_up', 'stage'])
+    .where('partnership_id', '=', partnershipId)
+    .where('counsellor_id', '=', counsellorId)
+    .where('stage', '<>', 'ended')
+    .where('next_follow_up', 'is not', null)
+    .where('next_follow_up', '<=', until)
+    .orderBy('next_follow_up')
+    .execute();
+  return rows.map((r) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name, nextFollowUp: r.next_follow_up!, stage: r.stage }));
+}
+
+export function userNames(db: Q, ids: (string | null)[]) {
+  const list = [...new Set(ids.filter((x): x is string => !!x))];
+  if (list.length === 0) return Promise.resolve(new Map<string, string>());
+  return db.selectFrom('users').select(['id', 'name']).where('id', 'in', list).execute().then((r) => new Map(r.map((u) => [u.id, u.name])));
+}
+
+export function counsellorsOf(db: Q, partnershipId: string) {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.id', 'u.name'])
+    .where('m.partnership_id', '=', partnershipId)
+    .where('m.role', '=', 'counsellor')
+    .where('u.active', '=', true)
+    .execute()
+    .then((rows) => rows.sort((a, b) => danishCollator.compare(a.name, b.name)));
+}
+
+export const nowSql = sql<Date>`now()`;

@@ -44,8 +44,9 @@ export function joinParts(parts: string[]): string {
       html = part;
       continue;
     }
-    const tail = htmlToLine(html);
-    const head = htmlToLine(part);
+    // Only the seam matters; converting whole values here made long ones slow.
+    const tail = htmlToLine(html.slice(-400)).slice(-3);
+    const head = htmlToLine(part.slice(0, 400));
     const midSentence = tail && head && !SENTENCE_END.test(tail) && /^\p{Ll}/u.test(head);
     html = midSentence
       ? `${html.replace(/(<\/p>\s*)+$/i, '')} ${part.replace(/^\s*<p\b[^>]*>/i, '')}`
@@ -67,23 +68,64 @@ function name(kind: RowKind): string {
   return d.charAt(0).toUpperCase() + d.slice(1);
 }
 
-interface Built {
-  entry: CatalogEntryDraft;
+interface Titled {
+  raw: RawEntry;
+  title: string;
   heading: string | null;
+  key: string;
 }
 
-function buildOne(raw: RawEntry, today: Date | string, problems: CatalogProblem[]): Built | null {
-  const at = raw.startLine;
-  const titleRow = raw.rows.title;
-  let title = titleRow ? cleanTitle(joinParts(titleRow.parts)) : '';
+/** The title of a raw entry (project-name row, else its heading); null when it has neither. */
+function titleOf(raw: RawEntry, problems: CatalogProblem[]): Titled | null {
+  const row = raw.rows.title;
+  const heading = raw.heading ? cleanTitle(raw.heading.text) : null;
+  let title = row ? cleanTitle(joinParts(row.parts)) : '';
   if (!title) {
-    if (!raw.heading) {
-      problems.push({ line: titleRow?.line ?? at, message: 'kunne ikke finde projektnavn; indsatsen er sprunget over' });
+    const line = row?.line ?? raw.startLine;
+    if (!heading) {
+      problems.push({ line, message: 'kunne ikke finde projektnavn; indsatsen er sprunget over' });
       return null;
     }
-    title = cleanTitle(raw.heading.text);
-    problems.push({ line: titleRow?.line ?? at, message: `kunne ikke finde projektnavn; bruger overskriften "${title}"` });
+    title = heading;
+    problems.push({ line, message: `kunne ikke finde projektnavn; bruger overskriften "${title}"` });
   }
+  return { raw, title, heading, key: entryKey(raw.owner?.owner ?? '', title) };
+}
+
+/**
+ * Makes keys unique. When two initiatives of one owner carry the same project
+ * name (a copy-paste slip in the source), the one whose own heading says
+ * something else is renamed to its heading; that does not depend on order.
+ */
+function resolveDuplicateKeys(items: Titled[], problems: CatalogProblem[]): void {
+  const byKey = new Map<string, Titled[]>();
+  for (const t of items) byKey.set(t.key, [...(byKey.get(t.key) ?? []), t]);
+  for (const group of byKey.values()) {
+    if (group.length < 2) continue;
+    for (const t of group) {
+      if (!t.heading || slug(t.heading) === slug(t.title)) continue;
+      const other = group.find((o) => o !== t);
+      problems.push({
+        line: t.raw.startLine,
+        message: `projektnavnet "${t.title}" bruges også på linje ${other?.raw.startLine}; bruger overskriften "${t.heading}"`,
+      });
+      t.title = t.heading;
+      t.key = entryKey(t.raw.owner?.owner ?? '', t.heading);
+    }
+  }
+  const seen = new Map<string, number>();
+  for (const t of items) {
+    const n = (seen.get(t.key) ?? 0) + 1;
+    seen.set(t.key, n);
+    if (n > 1) {
+      problems.push({ line: t.raw.startLine, message: `indsatsen "${t.title}" findes flere gange under ${t.raw.owner?.owner || 'samme ejer'}` });
+      t.key = `${t.key}-${n}`;
+    }
+  }
+}
+
+function buildOne({ raw, title, key }: Titled, today: Date | string, problems: CatalogProblem[]): CatalogEntryDraft {
+  const at = raw.startLine;
   if (!raw.owner) problems.push({ line: at, message: `indsatsen "${title}" står ikke under en kommune eller organisation` });
   const owner = raw.owner?.owner ?? '';
 
@@ -119,8 +161,8 @@ function buildOne(raw: RawEntry, today: Date | string, problems: CatalogProblem[
     municipality = inTitle.length === 1 ? inTitle[0] : inText.length === 1 ? inText[0] : null;
   }
 
-  const entry: CatalogEntryDraft = {
-    key: entryKey(owner, title),
+  return {
+    key,
     title,
     owner,
     municipality,
@@ -132,48 +174,11 @@ function buildOne(raw: RawEntry, today: Date | string, problems: CatalogProblem[
     status: deriveStatus({ periodText, end: period?.end, descriptionText: allText, today }),
     sourceLine: at,
   };
-  return { entry, heading: raw.heading ? cleanTitle(raw.heading.text) : null };
-}
-
-/**
- * Makes keys unique. When two initiatives of one owner carry the same project
- * name (a copy-paste slip in the source), the one whose own heading says
- * something else is renamed to its heading; that does not depend on order.
- */
-function resolveDuplicateKeys(built: Built[], problems: CatalogProblem[]): void {
-  const byKey = new Map<string, Built[]>();
-  for (const b of built) byKey.set(b.entry.key, [...(byKey.get(b.entry.key) ?? []), b]);
-  for (const group of byKey.values()) {
-    if (group.length < 2) continue;
-    for (const b of group) {
-      if (!b.heading || slug(b.heading) === slug(b.entry.title)) continue;
-      const other = group.find((o) => o !== b);
-      problems.push({
-        line: b.entry.sourceLine,
-        message: `projektnavnet "${b.entry.title}" bruges også på linje ${other?.entry.sourceLine}; bruger overskriften "${b.heading}"`,
-      });
-      b.entry.title = b.heading;
-      b.entry.key = entryKey(b.entry.owner, b.heading);
-    }
-  }
-  const seen = new Map<string, number>();
-  for (const b of built) {
-    const n = (seen.get(b.entry.key) ?? 0) + 1;
-    seen.set(b.entry.key, n);
-    if (n > 1) {
-      problems.push({ line: b.entry.sourceLine, message: `indsatsen "${b.entry.title}" findes flere gange under ${b.entry.owner || 'samme ejer'}` });
-      b.entry.key = `${b.entry.key}-${n}`;
-    }
-  }
 }
 
 export function buildEntries(raws: RawEntry[], today: Date | string): { entries: CatalogEntryDraft[]; problems: CatalogProblem[] } {
   const problems: CatalogProblem[] = [];
-  const built: Built[] = [];
-  for (const raw of raws) {
-    const b = buildOne(raw, today, problems);
-    if (b) built.push(b);
-  }
-  resolveDuplicateKeys(built, problems);
-  return { entries: built.map((b) => b.entry), problems };
+  const titled = raws.map((raw) => titleOf(raw, problems)).filter((t): t is Titled => t !== null);
+  resolveDuplicateKeys(titled, problems);
+  return { entries: titled.map((t) => buildOne(t, today, problems)), problems };
 }

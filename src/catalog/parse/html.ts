@@ -46,7 +46,7 @@ export function decodeEntities(text: string): string {
   });
 }
 
-const TAG_RE = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9]*)(\s[^<>]*)?>/g;
+const TAG_RE = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9]*)([\s/][^<>]*)?>/g;
 const BLOCK_TAGS = new Set([
   'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'section', 'article',
   'header', 'footer', 'table', 'tr', 'pre', 'address', 'dl', 'dt', 'dd', 'hr',
@@ -59,20 +59,38 @@ interface ListLevel {
 }
 
 class TextBuilder {
-  out = '';
+  // Chunks instead of one growing string: trimming the end of a long string
+  // on every paragraph made long descriptions quadratic.
+  private chunks: string[] = [];
   private pending = 0; // 0 none, 1 line break, 2 paragraph break
   private prefix = '';
   private pendingItemOrdered = false;
   private itemIndent = '';
   lists: ListLevel[] = [];
 
+  /** Grows whenever text is added; used to see whether a link had any text. */
+  get size(): number {
+    return this.chunks.length;
+  }
+
+  private endsWithSpace(): boolean {
+    return this.chunks[this.chunks.length - 1]?.endsWith(' ') ?? false;
+  }
+
+  private trimEnd(): void {
+    while (this.endsWithSpace()) {
+      const last = (this.chunks.pop() as string).trimEnd();
+      if (last) this.chunks.push(last);
+    }
+  }
+
   brk(level: 1 | 2): void {
-    if (this.out === '') return;
+    if (this.size === 0) return;
     this.pending = Math.max(this.pending, level);
   }
 
   lineBreak(): void {
-    if (this.out === '') return;
+    if (this.size === 0) return;
     this.pending = Math.min(2, this.pending + 1);
   }
 
@@ -91,7 +109,7 @@ class TextBuilder {
     let t = decodeEntities(raw).replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/g, ' ');
     if (t === '') return;
     if (t === ' ') {
-      if (this.out !== '' && this.pending === 0 && !this.prefix && !this.out.endsWith(' ')) this.out += ' ';
+      if (this.size > 0 && this.pending === 0 && !this.prefix && !this.endsWithSpace()) this.chunks.push(' ');
       return;
     }
     if (this.pending > 0 || this.prefix) {
@@ -101,20 +119,22 @@ class TextBuilder {
         // Items already numbered by hand ("<li>1. Etablering</li>") keep their own number.
         if (this.pendingItemOrdered && /^\d+[.)]\s/.test(t)) this.prefix = this.itemIndent;
       }
-      if (this.out !== '') {
-        this.out = this.out.trimEnd() + (this.pending >= 2 ? '\n\n' : '\n');
+      if (this.size > 0) {
+        this.trimEnd();
+        this.chunks.push(this.pending >= 2 ? '\n\n' : '\n');
       }
-      this.out += this.prefix;
+      if (this.prefix) this.chunks.push(this.prefix);
       this.pending = 0;
       this.prefix = '';
-    } else if (this.out.endsWith(' ') && t.startsWith(' ')) {
+    } else if (this.endsWithSpace() && t.startsWith(' ')) {
       t = t.trimStart();
     }
-    this.out += t;
+    if (t) this.chunks.push(t);
   }
 
   result(): string {
-    return this.out
+    return this.chunks
+      .join('')
       .split('\n')
       .map((line) => line.trimEnd())
       .join('\n')
@@ -155,11 +175,11 @@ export function htmlToText(html: string): string {
     else if (name === 'a') {
       if (!closing) {
         const href = /href\s*=\s*["']?([^"'\s>]*)/i.exec(m[3] ?? '')?.[1] ?? '';
-        anchor = { href, at: b.out.length };
+        anchor = { href, at: b.size };
       } else if (anchor) {
         // An empty link still carries information (usually an e-mail address).
         const target = anchor.href.replace(/^mailto:/i, '');
-        if (b.out.length === anchor.at && target && target !== '#') b.text(target);
+        if (b.size === anchor.at && target && target !== '#') b.text(target);
         anchor = null;
       }
     }
@@ -175,5 +195,5 @@ export function htmlToLine(html: string): string {
 
 /** True when text still looks like HTML (a tag or an entity). Used by tests and validation. */
 export function containsHtml(text: string): boolean {
-  return /<\/?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?>/.test(text) || /&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]{1,31});/i.test(text);
+  return /<\/?[a-zA-Z][a-zA-Z0-9]*([\s/][^<>]*)?>/.test(text) || /&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]{1,31});/i.test(text);
 }

@@ -67,7 +67,8 @@ export function classifyLine(raw: string, line: number): Line {
     const label = text.slice(0, tab).trim();
     const value = text.slice(tab + 1).replace(/\t+/g, ' ').trim();
     const labelText = htmlToLine(label);
-    if ((isRuleText(labelText) || !labelText) && (!value || isRuleText(htmlToLine(value)))) return { kind: 'skip', line };
+    const valueIsRule = !value || (value.length <= 40 && isRuleText(htmlToLine(value)));
+    if ((isRuleText(labelText) || !labelText) && valueIsRule) return { kind: 'skip', line };
     if (isRuleText(labelText)) return row(line, '', value);
     return row(line, label, value);
   }

@@ -110,7 +110,10 @@ class CatalogReader {
 
   private row(r: RowLine): void {
     if (r.continuation) {
-      if (this.lastRow && this.current) this.lastRow.parts.push(r.value);
+      // A repeated fragment is a duplicated line, not more text.
+      if (this.lastRow && this.current) {
+        if (this.lastRow.parts[this.lastRow.parts.length - 1] !== r.value) this.lastRow.parts.push(r.value);
+      }
       else if (r.value) this.stray(r.line, htmlToLine(r.value));
       return;
     }
@@ -125,7 +128,7 @@ class CatalogReader {
       this.problem(r.line, `ukendt felt "${r.label}"; teksten er lagt i den generelle beskrivelse`);
       return;
     }
-    const signature = `${r.rowKind}|${htmlToLine(r.value).toLowerCase()}`;
+    const signature = `${r.rowKind}|${r.value.replace(/\s+/g, ' ').toLowerCase()}`;
     if (this.lastRow && signature === this.lastSignature) return; // a duplicated row
     const existing = this.current?.rows[r.rowKind];
     if (existing && !this.startsNew(r.rowKind) && existing.signatures.includes(signature)) return;

@@ -24,7 +24,8 @@ function markLeadingEmphasis(html: string): string {
 }
 
 const SENTENCE_SECTIONS: [DescriptionSection, RegExp][] = [
-  ['targetGroup', /^(?:\S+\s+){0,5}?målgruppen?\s+(er|for|omfatter|består|var|blev)\b/i],
+  ['targetGroup', /^(?:\S+\s+){0,5}?målgruppen?\s+(er|for|omfatter|består|udgøres|var|blev|vil|kan|har)\b/i],
+  ['targetGroup', /^(?:\S+\s+){0,4}?målrettet\s+(mod\s+)?(unge|elever|borgere|de|alle|\S+parate)\b/i],
   ['purpose', /^(?:\S+\s+){0,5}?formål(?:et)?\s+(med|er|var)\b/i],
 ];
 
@@ -44,7 +45,10 @@ function route(block: string, state: State): { section: DescriptionSection; text
     const section = classifySectionLabel(name);
     if (section) {
       Object.assign(state, { section, strong: !rest });
-      return { section, text: rest || null };
+      // A bare label ("Målgruppe:") is implied by the section; a longer one
+      // ("Effekt på myndighedsopgaven") still says something and is kept.
+      const keep = name.split(/\s+/).length > 2 ? label : '';
+      return { section, text: [keep, rest].filter(Boolean).join(' ') || null };
     }
     if (!rest || label.endsWith(':')) {
       // An unknown heading ("Rammerne:", "Horisontpraktikker"): a new topic starts.

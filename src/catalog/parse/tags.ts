@@ -37,7 +37,7 @@ export const TAG_RULES: readonly TagRule[] = [
   { tag: 'uddannelseshjælp', kind: 'målgruppe', meaning: 'unge på uddannelseshjælp', scope: 'all',
     pattern: /uddannelseshjælp/i },
   { tag: 'skoleelever', kind: 'målgruppe', meaning: 'elever i grundskolen / udskolingen', scope: 'all',
-    pattern: /folkeskole|grundskole|udskoling|udkoling|overbygning|\d\.\s*(?:-|–|til)?\s*(?:\d+\.\s*)?(?:klasse|årgang)/i },
+    pattern: /folkeskole|grundskole|udskoling|udkoling|overbygning|\b(?:10|[0-9])\.\s*(?:(?:-|–|til)\s*(?:10|[0-9])\.\s*)?klasse|\b[6-9]\.\s*(?:(?:-|–|til)\s*[6-9]\.\s*)?årgang/i },
   { tag: 'dimittender', kind: 'målgruppe', meaning: 'nyuddannede', scope: 'all',
     pattern: /dimittend|nyuddannede/i },
   // What kind of help it gives.
@@ -52,7 +52,7 @@ export const TAG_RULES: readonly TagRule[] = [
   { tag: 'fastholdelse', kind: 'indsats', meaning: 'fastholdelse i uddannelse eller job', scope: 'all',
     pattern: /fastholdels/i },
   { tag: 'fritid og fællesskab', kind: 'indsats', meaning: 'fritidsaktiviteter, fællesskab, motion, foreninger', scope: 'all',
-    pattern: /fritidsaktivitet|fællesskab|fællesspisning|socialt samvær|forening|idræt|motion\b|fitness|netværksgruppe|café/i },
+    pattern: /fritidsaktivitet|fællesskab|fællesspisning|socialt samvær|(?<!fag)forening|idræt|motion\b|fitness|netværksgruppe|café/i },
   { tag: 'fritidsjob og småjob', kind: 'indsats', meaning: 'fritidsjob, småjob og lønnede timer', scope: 'all',
     pattern: /fritidsjob|småjob|lønnede timer/i },
   { tag: 'STU/FGU', kind: 'indsats', meaning: 'særligt tilrettelagt ungdomsuddannelse (STU) eller forberedende grunduddannelse (FGU)', scope: 'all',

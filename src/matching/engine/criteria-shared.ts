@@ -1,5 +1,5 @@
 // Building blocks shared by the opening, mentor and initiative criteria.
-import { estimateTravel, TRAVEL_MODE_DA } from './geo.ts';
+import { estimateTravel, TRAVEL_MODE_DA, type TravelEstimate } from './geo.ts';
 import { matchingTags, memoByObject } from './text.ts';
 import type { Assessment, Criterion, GeoPoint, IsoDate, Limit, YoungPersonProfile } from './types.ts';
 
@@ -58,13 +58,29 @@ interface Located {
   readonly location: GeoPoint | null;
 }
 
+// The hard and soft parts of travel judge the same pair right after each
+// other; remembering the last estimate halves the haversine work in a ranking.
+let lastFrom: GeoPoint | null = null, lastTo: GeoPoint | null = null, lastTransport: object | null = null;
+let lastEstimate: TravelEstimate | null = null;
+
+function travelBetween(youth: YoungPersonProfile, to: GeoPoint): TravelEstimate {
+  const from = youth.location!;
+  if (from !== lastFrom || to !== lastTo || youth.transport !== lastTransport || !lastEstimate) {
+    lastEstimate = estimateTravel(youth.transport, from, to);
+    lastFrom = from;
+    lastTo = to;
+    lastTransport = youth.transport;
+  }
+  return lastEstimate;
+}
+
 /** 'too_far' as a hard limit, travel time as a soft fit (shorter is better); unknown address = not judged. */
 export function travelCriterion<C extends Located>(name = 'travel'): Criterion<YoungPersonProfile, C> {
   return {
     name,
     hard(youth, candidate): Limit | null {
       if (!youth.location || !candidate.location) return null;
-      const t = estimateTravel(youth.transport, youth.location, candidate.location);
+      const t = travelBetween(youth, candidate.location);
       if (t.minutes <= youth.maxTravelMinutes) return null;
       return {
         criterion: 'too_far',
@@ -73,7 +89,7 @@ export function travelCriterion<C extends Located>(name = 'travel'): Criterion<Y
     },
     soft(youth, candidate): Assessment {
       if (!youth.location || !candidate.location) return notJudged('Afstand ikke vurderet: ingen adresse');
-      const t = estimateTravel(youth.transport, youth.location, candidate.location);
+      const t = travelBetween(youth, candidate.location);
       const max = Math.max(1, youth.maxTravelMinutes);
       return {
         fit: 1 - Math.min(1, t.minutes / max),

@@ -35,18 +35,19 @@ export function formatPoints(points: number): string {
   return POINTS_TEXT[r] ?? `(+${r})`;
 }
 
-function limitsOf<S, C>(p: Prepared<S, C>, subject: S, candidate: C): Limit[] {
-  const limits: Limit[] = [];
+/** All hard limits, or null (no allocation in the common case: ranking scores thousands). */
+function limitsOf<S, C>(p: Prepared<S, C>, subject: S, candidate: C): Limit[] | null {
+  let limits: Limit[] | null = null;
   for (const c of p.hard) {
     const limit = c.hard!(subject, candidate);
-    if (limit) limits.push(limit);
+    if (limit) (limits ??= []).push(limit);
   }
   return limits;
 }
 
 function judge<S, C extends { readonly id: string }>(p: Prepared<S, C>, subject: S, candidate: C): Suggestion {
   const limits = limitsOf(p, subject, candidate);
-  if (limits.length > 0) return { candidateId: candidate.id, score: 0, contributions: [], excluded: { limits } };
+  if (limits) return { candidateId: candidate.id, score: 0, contributions: [], excluded: { limits } };
   let score = 0;
   const contributions: Contribution[] = [];
   for (const { criterion, scale } of p.soft) {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { estimateTravel, haversineKm, reachKm } from './geo.ts';
-import { SpatialGrid } from './grid.ts';
+import { DEFAULT_WEIGHTS, OPENING_CRITERIA } from './criteria.ts';
+import { opening, youth } from './fixtures.test-helpers.ts';
+import { ReachIndex, SpatialGrid } from './grid.ts';
+import { rank } from './score.ts';
 import { matchingTags, stemDanish, stemSet, stemsOf } from './text.ts';
 
 describe('Danish word normalisation', () => {
@@ -64,6 +67,23 @@ describe('spatial grid', () => {
       const radius = rnd() * 60;
       const expected = pts.flatMap((p, i) => (p && haversineKm(c, p) <= radius ? [i] : []));
       expect(grid.within(c, radius).sort((a, b) => a - b)).toEqual(expected);
+    }
+  });
+});
+
+describe('reach index', () => {
+  it('gives the same eligible suggestions as ranking every opening', () => {
+    let x = 777;
+    const rnd = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const spot = () => ({ lat: 55.9 + rnd() * 0.6, lon: 8.7 + rnd() * 0.9 });
+    const openings = Array.from({ length: 400 }, (_, i) => opening({ id: `o${i}`, location: i % 25 === 0 ? null : spot() }));
+    const index = new ReachIndex(openings, 3);
+    const eligible = (list: ReturnType<typeof rank>) => list.filter((s) => !s.excluded).map((s) => [s.candidateId, s.score]);
+    for (let k = 0; k < 30; k++) {
+      const y = youth({ location: k % 10 === 0 ? null : spot(), maxTravelMinutes: 15 + Math.floor(rnd() * 45) });
+      const viaIndex = eligible(rank(y, index.near(y), OPENING_CRITERIA, DEFAULT_WEIGHTS));
+      expect(viaIndex).toEqual(eligible(rank(y, openings, OPENING_CRITERIA, DEFAULT_WEIGHTS)));
+      expect(viaIndex.length).toBeGreaterThan(0);
     }
   });
 });

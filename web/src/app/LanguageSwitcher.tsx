@@ -1,38 +1,29 @@
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router-dom';
-import { LANGUAGES, setLanguage } from '../i18n/index.ts';
+import { setLanguage, type Language } from '../i18n/index.ts';
 import { Icon } from '../components/Icon.tsx';
 
-/** DKFDS language switcher bar: Danish first, English second; the choice is remembered in this browser. */
+/**
+ * The language switch in the header, visible at every width: one link to the
+ * other language, written in that language (lang attribute set). The choice is
+ * remembered in this browser.
+ */
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
   const location = useLocation();
-  const here = location.pathname + location.search;
+  const other: Language = i18n.language === 'en' ? 'da' : 'en';
   return (
-    <div className="language-switcher">
-      <div className="container">
-        <ul aria-label={t('language.label')}>
-          {LANGUAGES.map((lang) => {
-            const current = i18n.language === lang;
-            return (
-              <li key={lang}>
-                <a
-                  href={here}
-                  lang={lang}
-                  aria-current={current ? 'true' : undefined}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    void setLanguage(lang);
-                  }}
-                >
-                  {current && <Icon name="check" />}
-                  {t(`language.${lang}`)}
-                </a>
-              </li>
-            );
-          })}
-        </ul>
-      </div>
-    </div>
+    <a
+      className="function-link language-link"
+      href={location.pathname + location.search}
+      lang={other}
+      hrefLang={other}
+      onClick={(e) => {
+        e.preventDefault();
+        void setLanguage(other);
+      }}
+    >
+      <Icon name="language" />{t(`language.${other}`)}
+    </a>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSessionState, type Session } from './session.tsx';
 import { navItemsFor } from './features.ts';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
@@ -19,23 +19,25 @@ export function Shell() {
   return (
     <>
       <a className="skipnav" href="#main-content">{t('skipLink')}</a>
-      <LanguageSwitcher />
       <header className="header">
         <div className="solution-info">
           <div className="solution-info-inner container">
             <div className="solution-heading">
               <Link to="/">{t('app.name')}</Link>
             </div>
-            {session && (
-              <button
-                type="button"
-                className="function-link button-menu-open ml-auto d-print-none"
-                aria-haspopup="dialog"
-                onClick={() => setMenuOpen(true)}
-              >
-                <Icon name="menu" />{t('header.menu')}
-              </button>
-            )}
+            <div className="header-tools">
+              <LanguageSwitcher />
+              {session && (
+                <button
+                  type="button"
+                  className="function-link button-menu-open d-print-none"
+                  aria-haspopup="dialog"
+                  onClick={() => setMenuOpen(true)}
+                >
+                  <Icon name="menu" />{t('header.menu')}
+                </button>
+              )}
+            </div>
             {session && (
               <div className="additional-info">
                 <UserInfo session={session} />
@@ -69,43 +71,34 @@ function useLinks(session: Session) {
   return [{ to: '/', label: t('nav.home') }, ...items.map((n) => ({ to: n.to, label: t(n.labelKey) }))];
 }
 
+function isCurrent(to: string, pathname: string) {
+  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+}
+
 function DesktopNav({ session }: { session: Session }) {
   const { t } = useTranslation();
   const links = useLinks(session);
+  const { pathname } = useLocation();
   return (
     <div className="navigation-menu">
       <div className="navigation-menu-inner container">
         <nav className="nav" aria-label={t('header.mainMenu')}>
           <ul className="mainmenu">
-            {links.map((l) => (
-              <NavLink key={l.to} to={l.to} end={l.to === '/'}>
-                {({ isActive }) => <span className={isActive ? 'nav-current' : undefined}>{l.label}</span>}
-              </NavLink>
-            )).map((link, i) => (
-              <MenuItem key={links[i].to} to={links[i].to}>{link}</MenuItem>
-            ))}
+            {links.map((l) => {
+              const current = isCurrent(l.to, pathname);
+              return (
+                <li key={l.to} className={current ? 'active current' : undefined}>
+                  <Link to={l.to} className="nav-link" aria-current={current ? 'page' : undefined}>
+                    <span>{l.label}</span>
+                  </Link>
+                </li>
+              );
+            })}
           </ul>
         </nav>
       </div>
     </div>
   );
-}
-
-/** A menu entry; DKFDS marks the current page on the <li> (class "current") and the link (aria-current). */
-function MenuItem({ to, children }: { to: string; children: React.ReactElement<{ to: string }> }) {
-  const location = useLocation();
-  const current = to === '/' ? location.pathname === '/' : location.pathname === to || location.pathname.startsWith(`${to}/`);
-  return (
-    <li className={current ? 'active current' : undefined}>
-      <NavLink to={to} end={to === '/'} className="nav-link">
-        <span>{(children.props as { children?: unknown }).children ? labelOf(children) : null}</span>
-      </NavLink>
-    </li>
-  );
-}
-
-function labelOf(el: React.ReactElement): string {
-  return String((el.props as { 'data-label'?: string })['data-label'] ?? '');
 }
 
 function UserInfo({ session }: { session: Session }) {
@@ -129,13 +122,13 @@ function UserActions({ session }: { session: Session }) {
     <p className="user-actions">
       {session.memberships.length > 1 && (
         <Link className="function-link" to="/partnership">
-          <Icon name="swap-horiz" />{t('header.switchPartnership')}
+          <Icon name="sync" />{t('header.switchPartnership')}
         </Link>
       )}
       <button
         type="button"
         className="function-link log-off d-print-none"
-        onClick={() => void logout().then(() => navigate('/login', { state: { loggedOut: true } }))}
+        onClick={() => void logout().then(() => navigate('/login', { replace: true }))}
       >
         <Icon name="lock" />{t('header.logout')}
       </button>
@@ -187,7 +180,7 @@ function MobileDrawer({ session, onClose }: { session: Session; onClose: () => v
       <nav className="navigation-menu-mobile" aria-label={t('header.mainMenu')}>
         <ul className="mainmenu">
           {links.map((l) => {
-            const current = l.to === '/' ? location.pathname === '/' : location.pathname.startsWith(l.to);
+            const current = isCurrent(l.to, location.pathname);
             return (
               <li key={l.to} className={current ? 'active current' : undefined}>
                 <Link to={l.to} className="nav-link" aria-current={current ? 'page' : undefined} onClick={onClose}>

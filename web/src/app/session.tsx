@@ -10,6 +10,8 @@ interface SessionState {
   session: Session | null | undefined;
   /** Set when the session ran out during use, so the login page can say why. */
   expired: boolean;
+  /** Set after the user logged out, so the login page can confirm it. */
+  loggedOut: boolean;
   login(email: string, password: string): Promise<Session>;
   logout(): Promise<void>;
   switchPartnership(partnershipId: string): Promise<Session>;
@@ -20,6 +22,7 @@ const SessionContext = createContext<SessionState | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [expired, setExpired] = useState(false);
+  const [loggedOut, setLoggedOut] = useState(false);
 
   const accept = useCallback((s: Session | null) => {
     setCsrfToken(s?.csrfToken ?? null);
@@ -46,9 +49,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const value = useMemo<SessionState>(() => ({
     session,
     expired,
+    loggedOut,
     async login(email, password) {
       const s = await api.post<Session>('/api/auth/login', { email, password }, { allowUnauthenticated: true });
       setExpired(false);
+      setLoggedOut(false);
       return accept(s)!;
     },
     async logout() {
@@ -56,6 +61,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         await api.post<void>('/api/auth/logout', undefined, { allowUnauthenticated: true });
       } finally {
         setExpired(false);
+        setLoggedOut(true);
         accept(null);
       }
     },
@@ -63,7 +69,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const s = await api.post<Session>('/api/auth/partnership', { partnershipId });
       return accept(s)!;
     },
-  }), [session, expired, accept]);
+  }), [session, expired, loggedOut, accept]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -1,0 +1,133 @@
+import { Type } from '@sinclair/typebox';
+import { sql } from 'kysely';
+import type { App } from '../core/app-types.ts';
+import { actorOf } from '../core/actor.ts';
+import { audit } from '../core/audit.ts';
+import type { Trx } from '../core/db.ts';
+import { authorize } from '../core/policy.ts';
+import { badRequest, conflict, notFound } from '../core/errors.ts';
+import { ErrorResponse } from '../auth/schemas.ts';
+import { IdParams } from '../lifeline/schemas.ts';
+import { addDays, hhmm, toLocal } from '../lifeline/zoned-time.ts';
+import { activityPermissions as P } from './policy.ts';
+import { findActivity, heldSince, occurrencesOf } from './queries.ts';
+import { attendanceTrend, isSlippingAway } from './recurrence.ts';
+import { AttendanceBody, OccurrenceQuery, RosterView, SlippingView, TrendView } from './schemas.ts';
+
+/** How far back trends look: four months. */
+const TREND_DAYS = 16 * 7;
+
+async function roster(trx: Trx, activityId: string, date: string, start: string) {
+  const { rows } = await sql<{ young_person_id: string; first_name: string; present: boolean | null }>`
+    SELECT y.id AS young_person_id, y.first_name, a.present
+    FROM young_people y
+    LEFT JOIN activity_attendance a ON a.young_person_id = y.id AND a.activity_id = ${activityId} AND a.on_date = ${date} AND a.start_time = ${start}
+    WHERE y.id IN (SELECT young_person_id FROM activity_signups WHERE activity_id = ${activityId})
+       OR a.young_person_id IS NOT NULL`.execute(trx);
+  const collator = new Intl.Collator('da');
+  return rows.sort((x, y) => collator.compare(x.first_name, y.first_name));
+}
+
+/** Per activity the young person signed up for: held meetings since sign-up (max four months), attended, trend, flag. */
+async function trendsFor(trx: Trx, youngPersonId: string, now: Date) {
+  const signups = await trx.selectFrom('activity_signups as s').innerJoin('activities as a', 'a.id', 's.activity_id')
+    .select(['a.id', 'a.name', 's.signed_up_at']).where('s.young_person_id', '=', youngPersonId).execute();
+  const out = [];
+  for (const s of signups) {
+    const since = [toLocal(new Date(s.signed_up_at)).date, addDays(toLocal(now).date, -TREND_DAYS)].sort()[1];
+    const held = (await heldSince(trx, s.id, since, now)).map((o) => ({ date: o.date, startTime: o.startTime }));
+    const marks = (await trx.selectFrom('activity_attendance').select(['on_date', 'start_time', 'present'])
+      .where('activity_id', '=', s.id).where('young_person_id', '=', youngPersonId).where('on_date', '>=', since).execute())
+      .map((m) => ({ date: m.on_date, startTime: m.start_time, present: m.present }));
+    const attendedKeys = new Set(marks.filter((m) => m.present).map((m) => `${m.date} ${hhmm(m.startTime)}`));
+    const attended = held.filter((h) => attendedKeys.has(`${h.date} ${h.startTime}`));
+    out.push({
+      activityId: s.id, activityName: s.name, held: held.length, attended: attended.length,
+      slippingAway: isSlippingAway(held, marks), lastAttended: attended.at(-1)?.date ?? null, trend: attendanceTrend(held, marks),
+    });
+  }
+  return out;
+}
+
+export async function attendanceRoutes(app: App) {
+  const { db } = app.deps;
+
+  app.get('/api/activities/:id/roster', {
+    config: { permission: P['activities.attendance'] },
+    schema: { tags: ['activities'], params: IdParams, querystring: OccurrenceQuery, response: { 200: RosterView, 400: ErrorResponse, 404: ErrorResponse } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    const { date, start } = req.query;
+    return db.transaction().execute(async (trx) => {
+      const a = await authorize(actor, P['activities.attendance'], await findActivity(trx, actor.partnershipId, req.params.id), trx);
+      const occ = (await occurrencesOf(trx, a.id, date, date)).find((o) => o.startTime === start);
+      if (!occ) throw badRequest('Aktiviteten mødes ikke på det tidspunkt.');
+      const people = await roster(trx, a.id, date, start);
+      for (const p of people) await audit(trx, actor, { action: 'read', subjectKind: 'activity_attendance', subjectId: p.young_person_id, purpose: 'activity_attendance' });
+      return {
+        activityId: a.id, activityName: a.name, date, start, cancelled: occ.cancelled,
+        people: people.map((p) => ({ youngPersonId: p.young_person_id, firstName: p.first_name, present: p.present })),
+      };
+    });
+  });
+
+  app.put('/api/activities/:id/attendance', {
+    config: { permission: P['activities.attendance'] },
+    schema: { tags: ['activities'], params: IdParams, body: AttendanceBody, response: { 200: RosterView, 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    const { date, start, marks } = req.body;
+    return db.transaction().execute(async (trx) => {
+      const a = await authorize(actor, P['activities.attendance'], await findActivity(trx, actor.partnershipId, req.params.id), trx);
+      const occ = (await occurrencesOf(trx, a.id, date, date)).find((o) => o.startTime === start);
+      if (!occ) throw badRequest('Aktiviteten mødes ikke på det tidspunkt.');
+      if (occ.cancelled) throw conflict('Mødet er aflyst; der kan ikke registreres fremmøde.');
+      if (occ.startsAt.getTime() - Date.now() > 60 * 60_000) throw badRequest('Fremmøde kan først registreres, når mødet er gået i gang.');
+      const known = new Set((await roster(trx, a.id, date, start)).map((p) => p.young_person_id));
+      for (const m of marks) {
+        if (!known.has(m.youngPersonId)) throw notFound('Den unge på holdet');
+        await trx.insertInto('activity_attendance').values({ activity_id: a.id, on_date: date, start_time: start, young_person_id: m.youngPersonId, present: m.present, recorded_by: actor.userId })
+          .onConflict((oc) => oc.columns(['activity_id', 'on_date', 'start_time', 'young_person_id']).doUpdateSet({ present: m.present, recorded_by: actor.userId, recorded_at: new Date() }))
+          .execute();
+        await audit(trx, actor, { action: 'change', subjectKind: 'activity_attendance', subjectId: m.youngPersonId, purpose: 'activity_attendance' });
+      }
+      const people = await roster(trx, a.id, date, start);
+      return {
+        activityId: a.id, activityName: a.name, date, start, cancelled: false,
+        people: people.map((p) => ({ youngPersonId: p.young_person_id, firstName: p.first_name, present: p.present })),
+      };
+    });
+  });
+
+  app.get('/api/activities/attendance/young-people/:id', {
+    config: { permission: P['activities.trend'] },
+    schema: { tags: ['activities'], params: IdParams, response: { 200: Type.Array(TrendView), 404: ErrorResponse } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    return db.transaction().execute(async (trx) => {
+      const yp = await trx.selectFrom('young_people').select('id').where('id', '=', req.params.id).where('partnership_id', '=', actor.partnershipId).executeTakeFirst();
+      if (!yp) throw notFound('Den unge');
+      await audit(trx, actor, { action: 'read', subjectKind: 'activity_attendance', subjectId: yp.id, purpose: 'casework' });
+      return trendsFor(trx, yp.id, new Date());
+    });
+  });
+
+  app.get('/api/activities/slipping', {
+    config: { permission: P['activities.trend'] },
+    schema: { tags: ['activities'], response: { 200: Type.Array(SlippingView) } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    return db.transaction().execute(async (trx) => {
+      const people = await trx.selectFrom('activity_signups as s').innerJoin('young_people as y', 'y.id', 's.young_person_id')
+        .select(['y.id', 'y.first_name', 'y.last_name']).distinct().where('y.partnership_id', '=', actor.partnershipId).execute();
+      const out = [];
+      for (const p of people) {
+        for (const t of await trendsFor(trx, p.id, new Date())) {
+          if (t.slippingAway) out.push({ youngPersonId: p.id, name: `${p.first_name} ${p.last_name}`, activityId: t.activityId, activityName: t.activityName, lastAttended: t.lastAttended });
+        }
+      }
+      await audit(trx, actor, { action: 'search', subjectKind: 'activity_attendance', criterion: 'slipping_away', purpose: 'casework' });
+      return out;
+    });
+  });
+}

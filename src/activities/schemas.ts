@@ -1,0 +1,60 @@
+import { Type } from '@sinclair/typebox';
+import { DateStr, Nullable, TimeStr, Uuid } from '../lifeline/schemas.ts';
+
+export const ACTIVITY_KINDS = ['network_meeting', 'fitness', 'sport', 'meal', 'other'] as const;
+const lit = <T extends readonly string[]>(xs: T) => Type.Union(xs.map((x) => Type.Literal(x)));
+
+export const AssociationBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 120 }), contactUserId: Type.Optional(Nullable(Uuid)) });
+export const AssociationView = Type.Object({ id: Uuid, name: Type.String(), contactUserId: Nullable(Type.String()), contactName: Nullable(Type.String()) });
+
+export const ScheduleBody = Type.Object({
+  weekday: Type.Integer({ minimum: 1, maximum: 7, description: '1 = mandag … 7 = søndag' }),
+  start: TimeStr, end: TimeStr, validFrom: DateStr, validUntil: Type.Optional(Nullable(DateStr)),
+});
+export const ScheduleView = Type.Object({
+  id: Uuid, weekday: Type.Integer(), start: Type.String(), end: Type.String(), validFrom: Type.String(), validUntil: Nullable(Type.String()),
+});
+
+export const ActivityBody = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 120 }),
+  kind: lit(ACTIVITY_KINDS),
+  associationId: Type.Optional(Nullable(Uuid)),
+  place: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+  description: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+  leaderUserId: Type.Optional(Nullable(Uuid)),
+  schedules: Type.Optional(Type.Array(ScheduleBody, { maxItems: 7 })),
+});
+
+export const OccurrenceView = Type.Object({
+  date: Type.String(), start: Type.String(), end: Type.String(), startsAt: Type.String(), endsAt: Type.String(),
+  cancelled: Type.Boolean(), reason: Nullable(Type.String()),
+});
+
+export const ActivityView = Type.Object({
+  id: Uuid, name: Type.String(), kind: Type.String(), associationId: Nullable(Type.String()), associationName: Nullable(Type.String()),
+  place: Nullable(Type.String()), description: Nullable(Type.String()), leaderUserId: Nullable(Type.String()), leaderName: Nullable(Type.String()),
+  schedules: Type.Array(ScheduleView), next: Type.Array(OccurrenceView), signedUp: Type.Boolean(), iLead: Type.Boolean(), signups: Type.Integer(),
+});
+
+export const CancelBody = Type.Object({ date: DateStr, start: TimeStr, reason: Type.Optional(Type.String({ maxLength: 300 })) });
+export const SignupBody = Type.Object({ youngPersonId: Type.Optional(Uuid) });
+export const OccurrenceQuery = Type.Object({ date: DateStr, start: TimeStr });
+export const RangeQuery = Type.Object({ from: Type.Optional(DateStr), days: Type.Integer({ minimum: 1, maximum: 120, default: 28 }) });
+
+export const RosterView = Type.Object({
+  activityId: Uuid, activityName: Type.String(), date: Type.String(), start: Type.String(), cancelled: Type.Boolean(),
+  people: Type.Array(Type.Object({ youngPersonId: Uuid, firstName: Type.String(), present: Nullable(Type.Boolean()) })),
+});
+export const AttendanceBody = Type.Object({
+  date: DateStr, start: TimeStr,
+  marks: Type.Array(Type.Object({ youngPersonId: Uuid, present: Type.Boolean() }), { minItems: 1, maxItems: 200 }),
+});
+
+export const TrendView = Type.Object({
+  activityId: Uuid, activityName: Type.String(), held: Type.Integer(), attended: Type.Integer(), slippingAway: Type.Boolean(),
+  lastAttended: Nullable(Type.String()),
+  trend: Type.Array(Type.Object({ from: Type.String(), held: Type.Integer(), attended: Type.Integer() })),
+});
+export const SlippingView = Type.Object({
+  youngPersonId: Uuid, name: Type.String(), activityId: Uuid, activityName: Type.String(), lastAttended: Nullable(Type.String()),
+});

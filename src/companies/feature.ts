@@ -1,0 +1,12 @@
+import type { App } from '../core/app-types.ts';
+import { companyRoutes } from './routes.ts';
+import { placementRoutes } from '../placements/routes.ts';
+import { employerRoutes } from '../placements/employer.ts';
+import './recipients.ts';
+
+/** Companies, the network, placements and the employer's view: one registration in src/features.ts. */
+export async function companiesFeature(app: App) {
+  await companyRoutes(app);
+  await placementRoutes(app);
+  await employerRoutes(app);
+}

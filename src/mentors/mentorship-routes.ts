@@ -1,0 +1,198 @@
+import { Type } from '@sinclair/typebox';
+import type { App } from '../core/app-types.ts';
+import { actorOf } from '../core/actor.ts';
+import { audit } from '../core/audit.ts';
+import type { Trx } from '../core/db.ts';
+import { authorize, type Actor } from '../core/policy.ts';
+import { badRequest, conflict, notFound } from '../core/errors.ts';
+import { ErrorResponse } from '../auth/schemas.ts';
+import { IdParams } from '../lifeline/schemas.ts';
+import { localToInstant, toLocal, addDays } from '../lifeline/zoned-time.ts';
+import { notifyUser } from '../reminders/outbox.ts';
+import { ageOn } from '../youth/domain.ts';
+import { presentYoungPerson, type Viewer } from '../youth/presenter.ts';
+import { findYoungPerson } from '../youth/queries.ts';
+import { mentorPermissions as P } from './policy.ts';
+import { addMonths, findMentor, findMentorship, onboardingComplete, type MentorshipRow } from './queries.ts';
+import { FirstMeetingBody, MentorshipCreate, MentorshipListQuery, MentorshipView, NoteBody, ReviewBody, ReviewDue } from './schemas.ts';
+
+const REVIEW_MONTHS = 3;
+const viewerOf = (actor: Actor): Viewer => (actor.role === 'volunteer_mentor' ? { actor, recipient: { kind: 'mentor', id: actor.userId } } : { actor });
+
+/** The counsellor's task for the next review, on the shared task list. */
+async function addReviewTask(trx: Trx, ms: { partnership_id: string; young_person_id: string; next_review_on: string }, mentorName: string, createdBy: string) {
+  const yp = await trx.selectFrom('young_people').select('counsellor_id').where('id', '=', ms.young_person_id).executeTakeFirstOrThrow();
+  await trx.insertInto('tasks').values({
+    partnership_id: ms.partnership_id, assignee_id: yp.counsellor_id, kind: 'mentor_review',
+    title: 'Evaluer mentorforløb: forlæng eller afslut', body: `Mentor: ${mentorName}. Forløbet har kørt i ${REVIEW_MONTHS} måneder.`,
+    young_person_id: ms.young_person_id, created_by: createdBy, due_at: localToInstant(ms.next_review_on, '09:00'),
+  }).execute();
+}
+
+async function closeReviewTask(trx: Trx, ms: MentorshipRow, doneBy: string) {
+  await trx.updateTable('tasks').set({ done_at: new Date(), done_by: doneBy })
+    .where('kind', '=', 'mentor_review').where('young_person_id', '=', ms.young_person_id).where('done_at', 'is', null)
+    .where('due_at', '=', localToInstant(ms.next_review_on, '09:00')).execute();
+}
+
+async function view(trx: Trx, actor: Actor, ms: MentorshipRow) {
+  const mentee = await presentYoungPerson(trx, viewerOf(actor), await findYoungPerson(trx, actor.partnershipId, ms.young_person_id), {
+    subjectKind: 'mentorship', purpose: actor.role === 'volunteer_mentor' ? 'mentoring_shared_by_consent' : 'casework',
+  });
+  const reviews = await trx.selectFrom('mentorship_reviews').select(['reviewed_on', 'decision', 'reason']).where('mentorship_id', '=', ms.id).orderBy('reviewed_on').execute();
+  const notes = await trx.selectFrom('mentorship_notes').select(['id', 'met_on', 'note', 'written_by']).where('mentorship_id', '=', ms.id).orderBy('met_on', 'desc').execute();
+  return {
+    id: ms.id, mentorId: ms.mentor_id, mentorName: ms.mentor_name, mentorKind: ms.mentor_kind, youngPersonId: ms.young_person_id, mentee,
+    startedOn: ms.started_on, firstMeetingOn: ms.first_meeting_on, chemistry: ms.chemistry, nextReviewOn: ms.next_review_on,
+    status: ms.status, endedOn: ms.ended_on, endReason: ms.end_reason,
+    reviews: reviews.map((r) => ({ reviewedOn: r.reviewed_on, decision: r.decision, reason: r.reason })),
+    notes: notes.map((n) => ({ id: n.id, metOn: n.met_on, note: n.note, mine: n.written_by === actor.userId })),
+  };
+}
+
+export async function mentorshipRoutes(app: App) {
+  const { db } = app.deps;
+  const load = async (trx: Trx, actor: Actor, id: string, perm: string) => authorize(actor, perm, await findMentorship(trx, actor.partnershipId, id), trx);
+
+  app.get('/api/mentorships', {
+    config: { permission: P['mentorships.list'] },
+    schema: { tags: ['mentors'], querystring: MentorshipListQuery, response: { 200: Type.Array(MentorshipView) } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    return db.transaction().execute(async (trx) => {
+      let q = trx.selectFrom('mentorships as ms').innerJoin('mentors as m', 'm.id', 'ms.mentor_id')
+        .selectAll('ms').select(['m.user_id as mentor_user_id', 'm.name as mentor_name', 'm.kind as mentor_kind'])
+        .where('ms.partnership_id', '=', actor.partnershipId);
+      if (actor.role === 'volunteer_mentor') q = q.where('m.user_id', '=', actor.userId);
+      if (req.query.youngPersonId) q = q.where('ms.young_person_id', '=', req.query.youngPersonId);
+      q = q.where('ms.status', '=', req.query.status ?? 'active');
+      const rows = await q.orderBy('ms.started_on', 'desc').limit(200).execute();
+      // Each mentee shown is a read of that young person's data: one audit row each.
+      const out = [];
+      for (const r of rows) out.push(await view(trx, actor, r));
+      return out;
+    });
+  });
+
+  app.get('/api/mentorships/reviews-due', {
+    config: { permission: P['mentorships.review'] },
+    schema: { tags: ['mentors'], querystring: Type.Object({ days: Type.Integer({ minimum: 0, maximum: 90, default: 14 }) }), response: { 200: Type.Array(ReviewDue) } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    const today = toLocal(new Date()).date;
+    return db.transaction().execute(async (trx) => {
+      const rows = await trx.selectFrom('mentorships as ms').innerJoin('mentors as m', 'm.id', 'ms.mentor_id').innerJoin('young_people as y', 'y.id', 'ms.young_person_id')
+        .select(['ms.id', 'm.name', 'ms.young_person_id', 'y.first_name', 'y.last_name', 'ms.next_review_on'])
+        .where('ms.partnership_id', '=', actor.partnershipId).where('ms.status', '=', 'active')
+        .where('ms.next_review_on', '<=', addDays(today, req.query.days)).orderBy('ms.next_review_on').execute();
+      await audit(trx, actor, { action: 'search', subjectKind: 'mentorship', criterion: 'review_due', purpose: 'casework' });
+      return rows.map((r) => ({
+        mentorshipId: r.id, mentorName: r.name, youngPersonId: r.young_person_id, youngPersonName: `${r.first_name} ${r.last_name}`,
+        nextReviewOn: r.next_review_on, overdue: r.next_review_on < today,
+      }));
+    });
+  });
+
+  app.get('/api/mentorships/:id', {
+    config: { permission: P['mentorships.read'] },
+    schema: { tags: ['mentors'], params: IdParams, response: { 200: MentorshipView, 404: ErrorResponse } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    return db.transaction().execute(async (trx) => view(trx, actor, await load(trx, actor, req.params.id, P['mentorships.read'])));
+  });
+
+  app.post('/api/mentorships', {
+    config: { permission: P['mentorships.create'] },
+    schema: { tags: ['mentors'], body: MentorshipCreate, response: { 201: MentorshipView, 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse } },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    const b = req.body;
+    const out = await db.transaction().execute(async (trx) => {
+      const mentor = await findMentor(trx, actor.partnershipId, b.mentorId);
+      if (!mentor) throw notFound('Mentoren');
+      const yp = await findYoungPerson(trx, actor.partnershipId, b.youngPersonId);
+      if (!yp) throw notFound('Den unge');
+      if (mentor.status !== 'active') throw conflict(`Mentoren er ${mentor.status === 'paused' ? 'sat på pause' : 'stoppet'} og kan ikke få en ny mentee.`);
+      if (!onboardingComplete(mentor)) throw conflict('Mentoren mangler introsamtale, mentorkursus eller underskrevet aftale.');
+      if (ageOn(yp.birth_date, new Date(b.startedOn)) < 18 && !mentor.record_checked_on) {
+        throw conflict('Den unge er under 18: mentorens børneattest skal være tjekket, før de kan matches.');
+      }
+      const ms = await trx.insertInto('mentorships').values({
+        partnership_id: actor.partnershipId, mentor_id: mentor.id, young_person_id: yp.id, started_on: b.startedOn,
+        next_review_on: addMonths(b.startedOn, REVIEW_MONTHS), created_by: actor.userId,
+      }).returning('id').executeTakeFirstOrThrow().catch((err: Error) => {
+        if (/mentorships_one_active/.test(err.message)) throw conflict('Mentoren og den unge har allerede et aktivt forløb.');
+        throw err;
+      });
+      const row = (await findMentorship(trx, actor.partnershipId, ms.id))!;
+      await addReviewTask(trx, row, mentor.name, actor.userId);
+      await audit(trx, actor, { action: 'create', subjectKind: 'mentorship', subjectId: yp.id, purpose: 'casework' });
+      if (mentor.user_id) {
+        await notifyUser(trx, mentor.user_id, {
+          partnershipId: actor.partnershipId, kind: 'mentorship_started', dedupeKey: `mentorship:${ms.id}`,
+          subject: 'Du har fået en ny mentee', body: 'Du er blevet matchet med en ung. Log ind i Fodfæste for at se, hvad den unge har valgt at dele med dig.',
+        });
+      }
+      return view(trx, actor, row);
+    });
+    return reply.status(201).send(out);
+  });
+
+  app.post('/api/mentorships/:id/first-meeting', {
+    config: { permission: P['mentorships.meeting'] },
+    schema: { tags: ['mentors'], params: IdParams, body: FirstMeetingBody, response: { 200: MentorshipView, 404: ErrorResponse, 409: ErrorResponse } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    return db.transaction().execute(async (trx) => {
+      const ms = await load(trx, actor, req.params.id, P['mentorships.meeting']);
+      if (ms.status !== 'active') throw conflict('Forløbet er afsluttet.');
+      if (req.body.metOn < ms.started_on) throw badRequest('Mødet kan ikke ligge før forløbets start.', [{ field: 'metOn', message: 'Før start' }]);
+      const ends = req.body.chemistry === 'not_a_match';
+      await trx.updateTable('mentorships').set({
+        first_meeting_on: req.body.metOn, chemistry: req.body.chemistry, updated_at: new Date(),
+        ...(ends ? { status: 'ended', ended_on: req.body.metOn, end_reason: 'Kemien passede ikke ved første møde' } : {}),
+      }).where('id', '=', ms.id).execute();
+      if (ends) await closeReviewTask(trx, ms, actor.userId);
+      await audit(trx, actor, { action: 'change', subjectKind: 'mentorship', subjectId: ms.young_person_id, purpose: actor.role === 'volunteer_mentor' ? 'mentoring' : 'casework' });
+      return view(trx, actor, (await findMentorship(trx, actor.partnershipId, ms.id))!);
+    });
+  });
+
+  app.post('/api/mentorships/:id/notes', {
+    config: { permission: P['mentorships.meeting'] },
+    schema: { tags: ['mentors'], params: IdParams, body: NoteBody, response: { 201: MentorshipView, 404: ErrorResponse } },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    const out = await db.transaction().execute(async (trx) => {
+      const ms = await load(trx, actor, req.params.id, P['mentorships.meeting']);
+      await trx.insertInto('mentorship_notes').values({ mentorship_id: ms.id, met_on: req.body.metOn, note: req.body.note.trim(), written_by: actor.userId }).execute();
+      await audit(trx, actor, { action: 'create', subjectKind: 'mentorship_note', subjectId: ms.young_person_id, purpose: 'mentoring' });
+      return view(trx, actor, ms);
+    });
+    return reply.status(201).send(out);
+  });
+
+  app.post('/api/mentorships/:id/reviews', {
+    config: { permission: P['mentorships.review'] },
+    schema: { tags: ['mentors'], params: IdParams, body: ReviewBody, response: { 201: MentorshipView, 404: ErrorResponse, 409: ErrorResponse } },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    const out = await db.transaction().execute(async (trx) => {
+      const ms = await load(trx, actor, req.params.id, P['mentorships.review']);
+      if (ms.status !== 'active') throw conflict('Forløbet er allerede afsluttet.');
+      const b = req.body;
+      await trx.insertInto('mentorship_reviews').values({ mentorship_id: ms.id, reviewed_on: b.reviewedOn, decision: b.decision, reason: b.reason, reviewed_by: actor.userId }).execute();
+      await closeReviewTask(trx, ms, actor.userId);
+      if (b.decision === 'extend') {
+        const next = addMonths(b.reviewedOn, REVIEW_MONTHS);
+        await trx.updateTable('mentorships').set({ next_review_on: next, updated_at: new Date() }).where('id', '=', ms.id).execute();
+        await addReviewTask(trx, { ...ms, next_review_on: next }, ms.mentor_name, actor.userId);
+      } else {
+        await trx.updateTable('mentorships').set({ status: 'ended', ended_on: b.reviewedOn, end_reason: b.reason, updated_at: new Date() }).where('id', '=', ms.id).execute();
+      }
+      await audit(trx, actor, { action: 'change', subjectKind: 'mentorship', subjectId: ms.young_person_id, purpose: 'casework' });
+      return view(trx, actor, (await findMentorship(trx, actor.partnershipId, ms.id))!);
+    });
+    return reply.status(201).send(out);
+  });
+}

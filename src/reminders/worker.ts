@@ -1,0 +1,63 @@
+import PgBoss from 'pg-boss';
+import type { Config } from '../core/config.ts';
+import type { Database } from '../core/db.ts';
+import { dispatchDue } from './dispatch.ts';
+import { scanReminders } from './scan.ts';
+import { transportsFor, type Transport } from './transports.ts';
+
+export const DISPATCH_QUEUE = 'outbox-dispatch';
+export const SCAN_QUEUE = 'reminders-scan';
+
+export interface Worker {
+  /** Ask for a send round now (e.g. right after a change wrote to the outbox). */
+  nudge(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The reminder worker: pg-boss holds the schedule (a scan every 15 minutes, a
+ * send round every minute) and hands each job to one process. pg-boss talks to
+ * the database through our pool (the same code path on PGlite and PostgreSQL).
+ * The outbox rows themselves are claimed with SKIP LOCKED, so even two send
+ * rounds at once send each message once.
+ */
+export async function startWorker(database: Database, config: Config, opts: {
+  transports?: Record<'email' | 'sms', Transport>;
+  pollSeconds?: number;
+  log?: (line: string) => void;
+} = {}): Promise<Worker> {
+  const log = opts.log ?? (() => {});
+  const transports = opts.transports ?? transportsFor(config);
+  const boss = new PgBoss({
+    db: { executeSql: async (text, values) => database.pool.query(text, values) },
+    schema: 'pgboss',
+    // A lost job is harmless (the next round picks the rows up), so keep pg-boss's own retries short.
+    retryLimit: 1,
+    retryDelay: 5,
+  });
+  boss.on('error', (err) => log(`reminder worker: ${(err as Error).message}`));
+  await boss.start();
+  await boss.createQueue(DISPATCH_QUEUE, { name: DISPATCH_QUEUE, policy: 'singleton' });
+  await boss.createQueue(SCAN_QUEUE, { name: SCAN_QUEUE, policy: 'singleton' });
+  await boss.schedule(DISPATCH_QUEUE, '* * * * *', {}, { tz: 'Europe/Copenhagen' });
+  await boss.schedule(SCAN_QUEUE, '*/15 * * * *', {}, { tz: 'Europe/Copenhagen' });
+  const pollingIntervalSeconds = opts.pollSeconds ?? 2;
+  await boss.work(DISPATCH_QUEUE, { pollingIntervalSeconds }, async () => {
+    const r = await dispatchDue(database.db, transports);
+    if (r.sent + r.failed + r.retrying > 0) log(`reminders: ${r.sent} sent, ${r.retrying} to retry, ${r.failed} given up`);
+  });
+  await boss.work(SCAN_QUEUE, { pollingIntervalSeconds }, async () => {
+    const n = await scanReminders(database.db);
+    if (n > 0) await boss.send(DISPATCH_QUEUE, {});
+  });
+  let stopped = false;
+  return {
+    async nudge() {
+      if (!stopped) await boss.send(DISPATCH_QUEUE, {});
+    },
+    async stop() {
+      stopped = true;
+      await boss.stop({ graceful: true, wait: true, close: false, timeout: 5000 });
+    },
+  };
+}

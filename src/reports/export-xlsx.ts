@@ -1,0 +1,53 @@
+import ExcelJS from 'exceljs';
+import { SUPPRESSED_MARK, type ReportTable } from './types.ts';
+
+const FORMATS: Record<string, string> = { count: '#,##0', number: '#,##0.0', days: '#,##0', share: '0.0%' };
+
+/** Excel forbids []:*?/\ in sheet names, limits them to 31 characters and wants them unique. */
+export function sheetName(title: string, used: Set<string>): string {
+  const base = title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 28) || 'Ark';
+  let name = base;
+  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 27 - String(n).length)} (${n})`;
+  used.add(name.toLowerCase());
+  return name;
+}
+
+export interface XlsxMeta {
+  partnership: string;
+  period: string;
+  view: string;
+}
+
+/** One sheet per table: a title line, a bold header row, numbers as numbers with number/percent formats. */
+export async function toXlsx(tables: ReportTable[], meta: XlsxMeta): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Fodfæste';
+  wb.created = new Date();
+  const used = new Set<string>();
+  for (const t of tables) {
+    const ws = wb.addWorksheet(sheetName(t.title, used));
+    ws.addRow([t.title]).font = { bold: true, size: 13 };
+    ws.addRow([`${meta.partnership} · ${meta.period} · ${meta.view}`]).font = { italic: true, color: { argb: 'FF555555' } };
+    ws.addRow([]);
+    const header = ws.addRow(t.columns.map((c) => c.label));
+    header.font = { bold: true };
+    header.eachCell((cell) => { cell.border = { bottom: { style: 'thin' } }; });
+    for (const r of t.rows) {
+      const row = ws.addRow(r.cells.map((v, i) => (r.suppressed?.[i] ? SUPPRESSED_MARK : v)));
+      if (r.key === 'total') row.font = { bold: true };
+      t.columns.forEach((c, i) => {
+        const cell = row.getCell(i + 1);
+        if (FORMATS[c.kind] && typeof cell.value === 'number') cell.numFmt = FORMATS[c.kind];
+        if (r.suppressed?.[i]) cell.alignment = { horizontal: 'right' };
+        if (i === 0 && r.level) cell.alignment = { indent: r.level * 2 };
+      });
+    }
+    if (t.note) {
+      ws.addRow([]);
+      ws.addRow([t.note]).font = { italic: true };
+    }
+    ws.columns.forEach((col, i) => { col.width = i === 0 ? 44 : Math.max(12, Math.min(40, (t.columns[i]?.label.length ?? 10) + 2)); });
+    ws.views = [{ state: 'frozen', ySplit: 4 }];
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

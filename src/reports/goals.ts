@@ -1,0 +1,162 @@
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { EDUCATION_KINDS, OUTCOMES, READINESS, type PathwayRecord, type ReportTable } from './types.ts';
+import { addMonths, inPeriod } from './dates.ts';
+import { statusOn } from './outcomes.ts';
+import { firstPlacement, statusGroupOn, STATUS_GROUPS } from './cohorts.ts';
+
+/**
+ * Programme goals are data, not code: a partnership stores a list of goal
+ * definitions (JSON, validated by GoalDefinition) and the report evaluates them.
+ *
+ * A share goal: among the records matching `population`, the share matching
+ * `success`, against `target` (0–1). A count goal: the number of `entity`
+ * things dated within [from, to], against `target`.
+ */
+const DateField = Type.Union([Type.Literal('startedAt'), Type.Literal('screenedAt'), Type.Literal('mentorMatchedAt'), Type.Literal('firstPlacementAt'), Type.Literal('outcomeDate')]);
+const lits = (xs: readonly string[]) => Type.Union(xs.map((x) => Type.Literal(x)));
+
+const Condition = Type.Union([
+  Type.Object({ field: DateField, op: Type.Union([Type.Literal('exists'), Type.Literal('missing'), Type.Literal('inPeriod')]) }, { additionalProperties: false }),
+  Type.Object({ field: DateField, op: Type.Literal('monthsAgoAtLeast'), months: Type.Integer({ minimum: 0, maximum: 120 }) }, { additionalProperties: false }),
+  Type.Object({ field: Type.Literal('status'), op: Type.Literal('in'), values: Type.Array(lits(OUTCOMES), { minItems: 1 }) }, { additionalProperties: false }),
+  Type.Object({ field: Type.Literal('statusGroup'), op: Type.Literal('in'), values: Type.Array(lits(STATUS_GROUPS), { minItems: 1 }) }, { additionalProperties: false }),
+  Type.Object({ field: Type.Literal('educationKind'), op: Type.Literal('in'), values: Type.Array(lits(EDUCATION_KINDS), { minItems: 1 }) }, { additionalProperties: false }),
+  Type.Object({ field: Type.Literal('readiness'), op: Type.Literal('in'), values: Type.Array(lits([...READINESS, 'unknown']), { minItems: 1 }) }, { additionalProperties: false }),
+  Type.Object({ field: Type.Literal('firstPlacementKind'), op: Type.Literal('in'), values: Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { minItems: 1 }) }, { additionalProperties: false }),
+  Type.Object({ field: Type.Literal('age'), op: Type.Literal('between'), min: Type.Integer({ minimum: 0 }), max: Type.Integer({ maximum: 120 }) }, { additionalProperties: false }),
+]);
+
+export const Predicate = Type.Recursive((Self) => Type.Union([
+  Condition,
+  Type.Object({ all: Type.Array(Self) }, { additionalProperties: false }),
+  Type.Object({ any: Type.Array(Self, { minItems: 1 }) }, { additionalProperties: false }),
+  Type.Object({ not: Self }, { additionalProperties: false }),
+]), { $id: 'ReportPredicate' });
+export type Predicate = Static<typeof Predicate>;
+
+export const COUNT_ENTITIES = ['young_people_started', 'job_openings', 'placements', 'hires', 'events', 'mentor_matches', 'member_companies_joined'] as const;
+export type CountEntity = (typeof COUNT_ENTITIES)[number];
+
+const Common = {
+  id: Type.String({ pattern: '^[a-z0-9_-]{1,40}$' }),
+  title: Type.String({ minLength: 1, maxLength: 200 }),
+};
+export const ShareGoal = Type.Object({
+  ...Common,
+  kind: Type.Literal('share'),
+  target: Type.Number({ minimum: 0, maximum: 1 }),
+  population: Predicate,
+  success: Predicate,
+}, { additionalProperties: false });
+export const CountGoal = Type.Object({
+  ...Common,
+  kind: Type.Literal('count'),
+  target: Type.Integer({ minimum: 1 }),
+  entity: lits(COUNT_ENTITIES),
+  from: Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+  to: Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+}, { additionalProperties: false });
+export const GoalDefinition = Type.Union([ShareGoal, CountGoal]);
+export type GoalDefinition = Static<typeof GoalDefinition>;
+export const GoalDefinitions = Type.Array(GoalDefinition, { maxItems: 50 });
+
+/** Validates stored or posted goal definitions; returns the problems in plain Danish. */
+export function validateGoals(input: unknown): { ok: true; goals: GoalDefinition[] } | { ok: false; problems: string[] } {
+  const schema: TSchema = GoalDefinitions;
+  if (Value.Check(schema, input)) {
+    const goals = input as GoalDefinition[];
+    const bad = goals.filter((g) => g.kind === 'count' && g.from > g.to).map((g) => `Målet "${g.title}": slutdatoen ligger før startdatoen.`);
+    return bad.length ? { ok: false, problems: bad } : { ok: true, goals };
+  }
+  const problems = [...Value.Errors(schema, input)].slice(0, 5).map((e) => `Feltet ${e.path || '/'} er ugyldigt: ${e.message}`);
+  return { ok: false, problems };
+}
+
+export interface EvalContext {
+  asOf: string;
+  from: string;
+  to: string;
+}
+
+function dateOf(p: PathwayRecord, field: Static<typeof DateField>): string | null {
+  if (field === 'firstPlacementAt') return firstPlacement(p)?.startedAt ?? null;
+  const v = p[field];
+  return v ? v.slice(0, 10) : null;
+}
+
+export function matches(p: PathwayRecord, pred: Predicate, ctx: EvalContext): boolean {
+  if ('all' in pred) return pred.all.every((x) => matches(p, x, ctx));
+  if ('any' in pred) return pred.any.some((x) => matches(p, x, ctx));
+  if ('not' in pred) return !matches(p, pred.not, ctx);
+  switch (pred.field) {
+    case 'status': return (pred.values as string[]).includes(statusOn(p, ctx.asOf));
+    case 'statusGroup': return (pred.values as string[]).includes(statusGroupOn(p, ctx.asOf));
+    case 'educationKind': return statusOn(p, ctx.asOf) === 'education' && (pred.values as string[]).includes(p.educationKind ?? 'other');
+    case 'readiness': return (pred.values as string[]).includes(p.readiness ?? 'unknown');
+    case 'firstPlacementKind': return pred.values.includes(firstPlacement(p)?.kind ?? 'none');
+    case 'age': return p.age != null && p.age >= pred.min && p.age <= pred.max;
+    default: {
+      const d = dateOf(p, pred.field);
+      const known = d !== null && d <= ctx.asOf;
+      if (pred.op === 'exists') return known;
+      if (pred.op === 'missing') return !known;
+      if (pred.op === 'inPeriod') return known && inPeriod(d, ctx.from, ctx.to);
+      return known && 'months' in pred && d <= addMonths(ctx.asOf, -pred.months);
+    }
+  }
+}
+
+export interface GoalResult {
+  id: string;
+  title: string;
+  kind: 'share' | 'count';
+  target: number;
+  actual: number | null;
+  /** Null when hidden in a view outside the team (a small count). */
+  numerator: number | null;
+  /** Share goals: the population size. Count goals: the target count. */
+  denominator: number | null;
+  met: boolean;
+}
+
+export type CountFacts = Partial<Record<CountEntity, string[]>>;
+
+export function evaluateGoal(g: GoalDefinition, records: PathwayRecord[], facts: CountFacts, ctx: EvalContext): GoalResult {
+  if (g.kind === 'count') {
+    const n = (facts[g.entity as CountEntity] ?? []).filter((d: string) => inPeriod(d, g.from, g.to) && d.slice(0, 10) <= ctx.asOf).length;
+    return { id: g.id, title: g.title, kind: 'count', target: g.target, actual: n, numerator: n, denominator: g.target, met: n >= g.target };
+  }
+  const population = records.filter((p) => matches(p, g.population, ctx));
+  const numerator = population.filter((p) => matches(p, g.success, ctx)).length;
+  const actual = population.length ? numerator / population.length : null;
+  return { id: g.id, title: g.title, kind: 'share', target: g.target, actual, numerator, denominator: population.length, met: actual !== null && actual >= g.target };
+}
+
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+/** "30 % (17 af 56)" for share goals, "52 af 75" for count goals. */
+export function describeResult(r: GoalResult): string {
+  if (r.numerator === null) return '..';
+  if (r.kind === 'count') return `${r.numerator} af ${r.target}`;
+  return r.actual === null ? 'Ingen i målgruppen endnu' : `${pct(r.actual)} (${r.numerator} af ${r.denominator})`;
+}
+
+export function goalsTable(results: GoalResult[]): ReportTable {
+  return {
+    id: 'goals',
+    title: 'Mål og resultater',
+    columns: [
+      { key: 'goal', label: 'Mål', kind: 'text' },
+      { key: 'target', label: 'Mål (værdi)', kind: 'text' },
+      { key: 'actual', label: 'Resultat', kind: 'text' },
+      { key: 'numerator', label: 'Tæller', kind: 'count' },
+      { key: 'denominator', label: 'Nævner', kind: 'count' },
+      { key: 'met', label: 'Nået', kind: 'text' },
+    ],
+    rows: results.map((r) => ({
+      key: r.id,
+      cells: [r.title, r.kind === 'share' ? pct(r.target) : String(r.target), describeResult(r), r.numerator, r.denominator, r.met ? 'Ja' : 'Nej'],
+    })),
+  };
+}

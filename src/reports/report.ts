@@ -1,0 +1,127 @@
+import type { KeyFigure, ReportBundle, ViewKind } from './bundle.ts';
+import { breakdownTable, cohortTable, conversionTable, funnelTable, timeToFirstPlacement, timeToPlacementTable } from './cohorts.ts';
+import { evaluateGoal, goalsTable, type CountFacts, type GoalDefinition } from './goals.ts';
+import { countOutcomes, outcomeTable } from './outcomes.ts';
+import { suppressTable } from './suppress-report.ts';
+import { inPeriod } from './dates.ts';
+import type { PathwayRecord, ReportTable } from './types.ts';
+
+export interface ReportInput {
+  partnership: { id: string; name: string };
+  period: { from: string; to: string; asOf: string };
+  filters?: ReportBundle['filters'];
+  records: PathwayRecord[];
+  facts: CountFacts;
+  goals: GoalDefinition[];
+  /** Tables about the network (companies, mentors, activities) built by the queries. */
+  networkTables?: ReportTable[];
+  networkFigures?: KeyFigure[];
+  missing?: string[];
+}
+
+function months(from: string, to: string): string[] {
+  const out: string[] = [];
+  let y = Number(from.slice(0, 4));
+  let m = Number(from.slice(5, 7));
+  const end = to.slice(0, 7);
+  for (let guard = 0; guard < 240; guard++) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    if (key > end) break;
+    out.push(key);
+    if (++m > 12) { m = 1; y++; }
+  }
+  return out;
+}
+
+/** Builds every report for one partnership and period, exact (the team's view). */
+export function buildReport(input: ReportInput): ReportBundle {
+  const { records, period } = input;
+  const counts = countOutcomes(records, period);
+  const t = timeToFirstPlacement(records, period);
+  const goals = input.goals.map((g) => evaluateGoal(g, records, input.facts, period));
+  const jobOrEducation = counts.byOutcome.ordinary_employment + counts.byOutcome.flex_job + counts.byOutcome.education;
+  const placementsStarted = records.flatMap((p) => p.placements ?? []).filter((pl) => inPeriod(pl.startedAt, period.from, period.to)).length;
+  const keyFigures: KeyFigure[] = [
+    { key: 'started', label: 'Unge startet i perioden', value: counts.started, kind: 'count' },
+    { key: 'job_or_education', label: 'I job eller uddannelse nu', value: jobOrEducation, kind: 'count' },
+    { key: 'job_or_education_share', label: 'Andel i job eller uddannelse', value: counts.started ? jobOrEducation / counts.started : null, kind: 'share' },
+    { key: 'placements', label: 'Praktikker startet', value: placementsStarted, kind: 'count' },
+    { key: 'median_days', label: 'Median dage til første praktik', value: t.medianDays, kind: 'days' },
+    ...(input.networkFigures ?? []),
+  ];
+  const cohorts: ReportTable[] = [];
+  for (const m of [3, 6, 12] as const) {
+    cohorts.push(cohortTable(records, { ...period, months: m, anchor: 'start', by: 'readiness' }));
+  }
+  cohorts.push(cohortTable(records, { ...period, months: 6, anchor: 'start', by: 'placement_kind' }));
+  cohorts.push(cohortTable(records, { ...period, months: 6, anchor: 'mentor_match', by: 'readiness' }));
+  const monthlyStarts = months(period.from, period.to).map((month) => ({
+    month, count: records.filter((p) => p.startedAt.slice(0, 7) === month).length,
+  }));
+  return {
+    partnership: input.partnership,
+    period,
+    filters: input.filters ?? {},
+    view: 'team',
+    threshold: 0,
+    keyFigures,
+    tables: [
+      outcomeTable(records, period),
+      funnelTable(records, period),
+      timeToPlacementTable(t),
+      ...cohorts,
+      conversionTable(records, period),
+      breakdownTable(records, period),
+      goalsTable(goals),
+      ...(input.networkTables ?? []),
+    ],
+    monthlyStarts,
+    goals,
+    missing: input.missing ?? [],
+  };
+}
+
+/**
+ * The view for someone outside the team: every table suppressed, key figures
+ * and monthly counts under the threshold hidden. The team's view is returned
+ * unchanged.
+ */
+export function forView(b: ReportBundle, view: ViewKind, threshold: number): ReportBundle {
+  if (view === 'team') return b;
+  const small = (v: number | null) => v !== null && v > 0 && v < threshold;
+  const figure = (k: KeyFigure): KeyFigure => {
+    if (k.kind === 'count' && small(k.value)) return { ...k, value: null, suppressed: true };
+    return k;
+  };
+  const byKey = new Map(b.keyFigures.map((k) => [k.key, k]));
+  const keyFigures = b.keyFigures.map(figure).map((k) => {
+    // A share of a hidden count, or of a small complement, is hidden too.
+    if (k.key === 'job_or_education_share') {
+      const n = byKey.get('job_or_education')?.value ?? 0;
+      const d = byKey.get('started')?.value ?? 0;
+      if (small(n) || small(d) || small(d - n)) return { ...k, value: null, suppressed: true };
+    }
+    if (k.key === 'median_days') {
+      const placed = b.tables.find((t) => t.id === 'time_to_placement')?.rows[0].cells[1];
+      if (typeof placed === 'number' && placed < threshold) return { ...k, value: null, suppressed: true };
+    }
+    return k;
+  });
+  // Monthly starts are a 1-D list whose sum (started) is published: suppress as a list.
+  const monthly: ReportTable = {
+    id: 'network_list_monthly', title: '', columns: [{ key: 'm', label: '', kind: 'text' }, { key: 'n', label: '', kind: 'count' }, { key: 's', label: '', kind: 'share' }],
+    rows: [...b.monthlyStarts.map((m) => ({ key: m.month, cells: [m.month, m.count, null] })), { key: 'total', cells: ['', b.monthlyStarts.reduce((s, m) => s + (m.count ?? 0), 0), null] }],
+  };
+  const sm = suppressTable(monthly, threshold);
+  const tables = b.tables.map((t) => suppressTable(t, threshold));
+  const goalTable = tables.find((t) => t.id === 'goals');
+  return {
+    ...b,
+    view,
+    threshold,
+    keyFigures,
+    tables,
+    monthlyStarts: b.monthlyStarts.map((m, i) => ({ month: m.month, count: sm.rows[i].suppressed![1] ? null : m.count })),
+    goals: b.goals.map((g, i) => (goalTable?.rows[i]?.suppressed?.[3] ? { ...g, actual: null, numerator: null, denominator: null } : g)),
+  };
+}

@@ -1,0 +1,90 @@
+import type { ReportTable } from './types.ts';
+import { DEFAULT_THRESHOLD, gridProblem, suppress, type SuppressionProblem } from './suppression.ts';
+
+/**
+ * Applies primary + secondary suppression to a report table for viewers outside
+ * the team. Which cells add up to which is table-specific, so each table kind
+ * says how its cells form lines; derived cells (shares, rates, quantiles) are
+ * hidden with the counts they would reveal.
+ */
+export function suppressTable(t: ReportTable, threshold = DEFAULT_THRESHOLD): ReportTable {
+  const out: ReportTable = { ...t, rows: t.rows.map((r) => ({ ...r, cells: [...r.cells], suppressed: r.cells.map(() => false) })) };
+  const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+  const rowIdx = (key: string) => out.rows.findIndex((r) => r.key === key);
+  const hide = (ri: number, ci: number) => {
+    if (ri < 0 || ci < 0) return;
+    out.rows[ri].cells[ci] = null;
+    out.rows[ri].suppressed![ci] = true;
+  };
+  /** Runs the solver on cells given as [row, col] positions (or virtual cells with a value). */
+  const solve = (cells: ({ r: number; c: number } | { value: number; fixed?: boolean })[], lines: SuppressionProblem['lines']) => {
+    const values = cells.map((x) => ('value' in x ? x.value : num(out.rows[x.r].cells[x.c])));
+    const fixed = cells.map((x) => 'value' in x && !!x.fixed);
+    const hidden = suppress({ values, lines, fixed }, threshold);
+    cells.forEach((x, i) => { if (hidden[i] && 'r' in x) hide(x.r, x.c); });
+    return hidden;
+  };
+
+  if (t.id === 'outcomes' || t.id === 'breakdowns' || t.id.startsWith('network_list')) {
+    const total = rowIdx('total');
+    const top = out.rows.map((r, i) => ({ r, i })).filter(({ r, i }) => i !== total && !r.level).map(({ i }) => i);
+    const sub = out.rows.map((r, i) => ({ r, i })).filter(({ r }) => r.level === 1).map(({ i }) => i);
+    const cells = out.rows.map((_, i) => ({ r: i, c: 1 }));
+    const lines = [{ parts: top, total }];
+    if (sub.length) lines.push({ parts: sub, total: rowIdx('education') });
+    solve(cells, lines);
+    out.rows.forEach((r, i) => { if (r.suppressed![1]) hide(i, 2); });
+  } else if (t.id.startsWith('cohort_')) {
+    const body = out.rows.filter((r) => r.key !== 'total');
+    const ncol = t.columns.length - 2;
+    const { problem } = gridProblem(body.map((r) => r.cells.slice(1, 1 + ncol).map(num)));
+    const hidden = suppress(problem, threshold);
+    hidden.forEach((h, k) => { if (h) hide(Math.floor(k / (ncol + 1)), 1 + (k % (ncol + 1))); });
+  } else if (t.id === 'conversion') {
+    // Columns: placements (total), hired, and the unshown "not hired" = placements − hired.
+    const total = rowIdx('total');
+    const body = out.rows.map((_, i) => i).filter((i) => i !== total);
+    const grid = body.map((i) => [num(out.rows[i].cells[2]), num(out.rows[i].cells[1]) - num(out.rows[i].cells[2])]);
+    const { problem, index } = gridProblem(grid);
+    const hidden = suppress(problem, threshold);
+    [...body, total].forEach((ri, i) => {
+      if (hidden[index(i, 0)]) hide(ri, 2);
+      if (hidden[index(i, 2)]) hide(ri, 1);
+      // A hidden "not hired" makes hired or placements unsafe: both columns were chosen by the solver.
+    });
+    out.rows.forEach((r, i) => { if (r.suppressed![1] || r.suppressed![2]) hide(i, 3); });
+  } else if (t.id === 'funnel') {
+    // Each step = next step + those who stopped there (unshown cells that can be worked out).
+    const n = out.rows.length;
+    const cells: ({ r: number; c: number } | { value: number })[] = out.rows.map((_, i) => ({ r: i, c: 1 }));
+    const lines = [];
+    for (let i = 0; i + 1 < n; i++) {
+      cells.push({ value: num(out.rows[i].cells[1]) - num(out.rows[i + 1].cells[1]) });
+      lines.push({ parts: [i + 1, n + i], total: i });
+    }
+    solve(cells, lines);
+    out.rows.forEach((r, i) => {
+      if (r.suppressed![1]) { hide(i, 2); hide(i, 3); if (i + 1 < n) hide(i + 1, 3); }
+    });
+    if (out.rows[0]?.suppressed![1]) out.rows.forEach((_, i) => hide(i, 2));
+  } else if (t.id === 'time_to_placement') {
+    const n = num(out.rows[rowIdx('n')].cells[1]);
+    const without = num(out.rows[rowIdx('without')].cells[1]);
+    // The total (those started) is published in the funnel and the outcome table, so it is fixed.
+    solve([{ r: rowIdx('n'), c: 1 }, { r: rowIdx('without'), c: 1 }, { value: n + without, fixed: true }], [{ parts: [0, 1], total: 2 }]);
+    if (n < threshold || out.rows[rowIdx('n')].suppressed![1]) for (const k of ['q1', 'median', 'q3']) hide(rowIdx(k), 1);
+  } else if (t.id === 'goals') {
+    out.rows.forEach((r, i) => {
+      const a = num(r.cells[3]);
+      const b = num(r.cells[4]);
+      const isShare = typeof r.cells[1] === 'string' && String(r.cells[1]).endsWith('%');
+      const small = (x: number) => x > 0 && x < threshold;
+      if (isShare ? small(a) || small(b) || small(b - a) : false) { hide(i, 2); hide(i, 3); hide(i, 4); }
+    });
+  }
+  return out;
+}
+
+export function suppressTables(tables: ReportTable[], threshold = DEFAULT_THRESHOLD): ReportTable[] {
+  return tables.map((t) => suppressTable(t, threshold));
+}

@@ -1,0 +1,62 @@
+/** The youth feature's fixed lists (codes in English, labels in the web i18n). */
+export const REFERRAL_SOURCES = ['municipality', 'school', 'parent', 'self', 'other'] as const;
+export const STAGES = ['referred', 'screening', 'clarification', 'in_placement', 'in_education', 'employed', 'ended'] as const;
+export type Stage = (typeof STAGES)[number];
+export const OUTCOMES = ['ordinary_employment', 'flex_job', 'disability_pension', 'education', 'resource_course',
+  'public_benefits', 'moved', 'dropped_out', 'still_active'] as const;
+export const EDUCATIONS = ['FGU', 'EGU', 'STU', 'EUD', 'HF', 'gymnasium', 'other'] as const;
+export const BARRIERS = ['schooling', 'upbringing', 'self_esteem', 'isolation_bullying', 'diagnosis', 'cognitive',
+  'not_assessed', 'substance_abuse', 'crime'] as const;
+export type Barrier = (typeof BARRIERS)[number];
+export const TRANSPORT = ['driving_licence', 'bike', 'bus'] as const;
+/** åbenlyst uddannelsesparat, uddannelsesparat, aktivitetsparat, ikke-uddannelsesparat (15–17 only). */
+export const READINESS = ['obviously_ready', 'ready', 'activity_ready', 'not_ready'] as const;
+export type Readiness = (typeof READINESS)[number];
+export const JOURNAL_KINDS = ['meeting', 'phone', 'note', 'concern'] as const;
+export const GOAL_STATUS = ['not_started', 'in_progress', 'done', 'dropped'] as const;
+
+/** Age in whole years on a given day (birth date as 'YYYY-MM-DD'). */
+export function ageOn(birthDate: string, today: Date = new Date()): number {
+  const [y, m, d] = birthDate.split('-').map(Number);
+  const ty = today.getFullYear(), tm = today.getMonth() + 1, td = today.getDate();
+  return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
+}
+
+/**
+ * KUI: "ikke-uddannelsesparat" is the category for 15–17-year-olds; from 18 the
+ * categories are (åbenlyst) uddannelsesparat and aktivitetsparat.
+ */
+export function readinessProblem(readiness: Readiness, age: number): string | null {
+  if (readiness === 'not_ready' && age >= 18) return 'Ikke-uddannelsesparat bruges kun for unge på 15–17 år. Vælg aktivitetsparat for unge over 17.';
+  if (readiness === 'activity_ready' && age < 18) return 'Aktivitetsparat bruges fra 18 år. Vælg ikke-uddannelsesparat for unge på 15–17 år.';
+  return null;
+}
+
+/**
+ * Which stage may follow which. "ended" is reached only through an outcome, and
+ * leaving "ended" is an explicit reopening.
+ */
+export const TRANSITIONS: Record<Stage, readonly Stage[]> = {
+  referred: ['screening', 'clarification'],
+  screening: ['clarification', 'in_placement', 'in_education'],
+  clarification: ['screening', 'in_placement', 'in_education', 'employed'],
+  in_placement: ['clarification', 'in_education', 'employed'],
+  in_education: ['clarification', 'in_placement', 'employed'],
+  employed: ['clarification', 'in_placement', 'in_education'],
+  ended: [],
+};
+
+/** Search key: lower case, æ/ø/å written as ae/oe/aa, accents dropped, so "Aagaard" finds "Ågaard" and back. */
+export function searchKey(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export const danishCollator = new Intl.Collator('da', { sensitivity: 'base' });

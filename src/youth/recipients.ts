@@ -1,0 +1,25 @@
+import { registerRecipientProvider } from '../consent/recipients.ts';
+
+/**
+ * The network itself (the partnership) is one party a young person may share
+ * with: an anonymous profile for finding a match. Companies, mentors and
+ * associations are registered by their own features.
+ */
+const NETWORK_ITEMS = ['identity.age', 'screening.strengths', 'screening.wishes', 'screening.practical'];
+
+registerRecipientProvider({
+  kind: 'network',
+  async list(db, youngPersonId) {
+    const row = await db
+      .selectFrom('young_people as y')
+      .innerJoin('partnerships as p', 'p.id', 'y.partnership_id')
+      .select(['p.id', 'p.name'])
+      .where('y.id', '=', youngPersonId)
+      .executeTakeFirst();
+    return row ? [{ kind: 'network', id: row.id, label: `Netværket ${row.name}`, purpose: 'matching', items: NETWORK_ITEMS, active: true }] : [];
+  },
+  async describe(db, id) {
+    const p = await db.selectFrom('partnerships').select('name').where('id', '=', id).executeTakeFirst();
+    return p ? { label: `Netværket ${p.name}`, purpose: 'matching', items: NETWORK_ITEMS } : undefined;
+  },
+});

@@ -1,0 +1,183 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { loadConfig } from '../../src/core/config.ts';
+import { buildApp, webDist } from '../../src/core/http.ts';
+import type { App } from '../../src/core/app-types.ts';
+import type { Database } from '../../src/core/db.ts';
+import { seedDemo } from '../../src/demo/seed.ts';
+import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
+import { createTestDatabase } from './db.ts';
+
+/**
+ * Browser tests: the real server (buildApp) on a random port over a fresh test
+ * database with the demo seed, the built web client, and Debian's Chromium driven
+ * by playwright-core. A missing browser fails the test; it never skips.
+ */
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+export const WIDTHS = [360, 1280] as const;
+export type Width = (typeof WIDTHS)[number];
+const SCREENSHOTS = path.resolve('test-output/screenshots');
+
+export interface BrowserEnv {
+  baseUrl: string;
+  app: App;
+  database: Database;
+  browser: Browser;
+  /** A page in a fresh browser context (own cookies and localStorage) at the given width. */
+  newPage(width?: Width): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startBrowserEnv(): Promise<BrowserEnv> {
+  ensureWebBuilt();
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: browser tests need it (apt-get install chromium).`);
+  const database = await createTestDatabase();
+  await seedDemo(database);
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), RATE_LIMIT_IP_PER_MINUTE: 0, RATE_LIMIT_USER_PER_MINUTE: 0 };
+  const app = await buildApp({ config, database, db: database.db }, { logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const port = (app.server.address() as { port: number }).port;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const contexts: BrowserContext[] = [];
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    app,
+    database,
+    browser,
+    async newPage(width = 1280) {
+      const context = await browser.newContext({
+        baseURL: `http://127.0.0.1:${port}`,
+        viewport: { width, height: width === 360 ? 740 : 900 },
+        locale: 'da-DK',
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      watchProblems(page);
+      return page;
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => {});
+      await browser.close();
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+const problems = new WeakMap<Page, string[]>();
+
+/** Collects what a user never should cause: script errors, CSP refusals, failed requests, console errors. */
+function watchProblems(page: Page) {
+  const list: string[] = [];
+  problems.set(page, list);
+  page.on('pageerror', (err) => list.push(`page error: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') list.push(`console error: ${msg.text()}`);
+  });
+  page.on('requestfailed', (req) => {
+    // Aborted fetches (navigation away mid-request) are normal in an SPA.
+    if (req.failure()?.errorText !== 'net::ERR_ABORTED') list.push(`request failed: ${req.url()} ${req.failure()?.errorText}`);
+  });
+}
+
+/** Problems seen on the page so far (CSP violations show up as console errors). `expected` filters out known ones, e.g. a 401. */
+export function pageProblems(page: Page, expected: RegExp[] = []): string[] {
+  return (problems.get(page) ?? []).filter((p) => !expected.some((re) => re.test(p)));
+}
+
+export async function loginAs(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto('/login');
+  await page.getByLabel(/^(E-mail|Email)$/).fill(email);
+  await page.getByLabel(/^(Adgangskode|Password)$/).fill(password);
+  await page.getByRole('button', { name: /^(Log ind|Log in)$/ }).click();
+  await page.waitForURL((url) => url.pathname !== '/login');
+}
+
+/** Runs axe (WCAG 2.0/2.1 A and AA) and fails with a readable list of every violation. */
+export async function checkA11y(page: Page, label = page.url()) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  if (result.violations.length === 0) return;
+  const lines = result.violations.flatMap((v) => [
+    `- ${v.id} (${v.impact}): ${v.help} — ${v.helpUrl}`,
+    ...v.nodes.slice(0, 5).map((n) => `    at ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`),
+  ]);
+  throw new Error(`Accessibility violations on ${label} (${page.viewportSize()?.width} px):\n${lines.join('\n')}`);
+}
+
+/** Saves a full-page screenshot as test-output/screenshots/<name>-<width>.png. */
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const width = page.viewportSize()?.width ?? 0;
+  const file = path.join(SCREENSHOTS, `${name}-${width}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/**
+ * Builds the web client into dist/web when it is missing or older than its sources.
+ * Several test files may start at once: one builds (holding a lock directory), the
+ * others wait; the new build is moved into place in one rename so a running
+ * server never sees a half-written dist/web.
+ */
+export function ensureWebBuilt() {
+  const lock = path.resolve('.tmp/web-build.lock');
+  mkdirSync(path.dirname(lock), { recursive: true });
+  const deadline = Date.now() + 180_000;
+  while (webIsStale()) {
+    if (tryLock(lock)) {
+      try {
+        if (webIsStale()) buildInto(webDist);
+      } finally {
+        rmSync(lock, { recursive: true, force: true });
+      }
+      return;
+    }
+    if (Date.now() > deadline) throw new Error('Timed out waiting for another test file to build the web client.');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+  }
+}
+
+function tryLock(lock: string): boolean {
+  try {
+    mkdirSync(lock);
+    return true;
+  } catch {
+    // A lock left by a killed run is taken over after five minutes.
+    if (Date.now() - statSync(lock).mtimeMs > 300_000) {
+      rmSync(lock, { recursive: true, force: true });
+      return tryLock(lock);
+    }
+    return false;
+  }
+}
+
+function buildInto(target: string) {
+  const tmp = `${target}.build-${process.pid}`;
+  const res = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', tmp, '--emptyOutDir'], { stdio: 'inherit' });
+  if (res.status !== 0) throw new Error('vite build failed (see above)');
+  const old = `${target}.old-${process.pid}`;
+  if (existsSync(target)) renameSync(target, old);
+  renameSync(tmp, target);
+  rmSync(old, { recursive: true, force: true });
+}
+
+function webIsStale(): boolean {
+  const index = path.join(webDist, 'index.html');
+  if (!existsSync(index)) return true;
+  const sources = ['web', 'vite.config.ts'].filter((p) => existsSync(p));
+  return Math.max(...sources.map(newestMtime)) > statSync(index).mtimeMs;
+}
+
+function newestMtime(p: string): number {
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(st.mtimeMs, ...readdirSync(p).map((f) => newestMtime(path.join(p, f))));
+}

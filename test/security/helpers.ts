@@ -1,0 +1,57 @@
+import { loadConfig, type Config } from '../../src/core/config.ts';
+import { buildApp } from '../../src/core/http.ts';
+import type { App } from '../../src/core/app-types.ts';
+import { openDatabase, type Database } from '../../src/core/db.ts';
+import { createTestDatabase } from '../helpers/db.ts';
+import { TEST_PASSWORD, TestClient } from '../helpers/app.ts';
+
+export interface SecurityTestApp {
+  app: App;
+  database: Database;
+  db: Database['db'];
+  config: Config;
+  login(email: string, password?: string): Promise<TestClient>;
+  anonymous(): TestClient;
+  close(): Promise<void>;
+}
+
+/**
+ * Like createTestApp, but lets a test register extra routes before the app is
+ * ready and open the app on its own pool (e.g. one connection with a short
+ * connect timeout to provoke the bounded wait).
+ */
+export async function createSecurityTestApp(opts: {
+  config?: Partial<Config>;
+  pool?: { size: number; connectTimeoutMs: number };
+  routes?: (app: App) => void;
+} = {}): Promise<SecurityTestApp> {
+  const base = await createTestDatabase();
+  let database: Database = base;
+  if (opts.pool) {
+    database = base.pglite
+      ? await openDatabase({ pglite: base.pglite, connectTimeoutMs: opts.pool.connectTimeoutMs })
+      : await openDatabase({ databaseUrl: base.url, poolSize: opts.pool.size, connectTimeoutMs: opts.pool.connectTimeoutMs });
+  }
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), ...opts.config };
+  const app = await buildApp({ config, database, db: database.db }, { logger: false });
+  opts.routes?.(app);
+  await app.ready();
+  return {
+    app,
+    database,
+    db: database.db,
+    config,
+    anonymous: () => new TestClient(app),
+    async login(email, password = TEST_PASSWORD) {
+      const client = new TestClient(app);
+      const res = await client.post('/api/auth/login', { email, password });
+      if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
+      return client;
+    },
+    async close() {
+      await app.close();
+      if (database !== base) await database.close();
+      await base.close();
+    },
+  };
+}

@@ -1,0 +1,9 @@
+import { useSession } from './session.tsx';
+import { RoleStartPage } from '../features/start/StartPages.tsx';
+
+/** '/' shows the start page of the role the user acts in now (it changes with the partnership). */
+export function StartPage() {
+  const session = useSession();
+  // RequireAuth guarantees a role here.
+  return <RoleStartPage key={session.role!} role={session.role!} />;
+}
