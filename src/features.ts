@@ -4,6 +4,8 @@ import { youthRoutes } from './youth/routes.ts';
 import { companiesFeature } from './companies/feature.ts';
 import { mentorRoutes } from './mentors/routes.ts';
 import { lifelineRoutes } from './lifeline/routes.ts';
+import { activityRoutes } from './activities/routes.ts';
+import { reminderRoutes } from './reminders/routes.ts';
 
 /** Every feature's routes, registered in this order. Add one line per feature. */
-export const features: ((app: App) => Promise<void>)[] = [authRoutes, youthRoutes, companiesFeature, mentorRoutes, lifelineRoutes];
+export const features: ((app: App) => Promise<void>)[] = [authRoutes, youthRoutes, companiesFeature, mentorRoutes, lifelineRoutes, activityRoutes, reminderRoutes];

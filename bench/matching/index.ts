@@ -1,6 +1,7 @@
 // Matching benchmark: national-scale synthetic data, ranking latency, and the
 // network-wide exact assignment against HiGHS. Callable from bench/main.ts
 // (`npm run bench -- matching`) or standalone: `npx tsx bench/matching/index.ts [--quick] [--no-highs] [--seed=N]`.
+import { cpus, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { buildBatchInstance, runBatch } from './batch.ts';
 import { runRankBench } from './rank-bench.ts';
@@ -41,6 +42,9 @@ export interface MatchingBenchResult {
   readonly generate_ms: number;
   readonly instance_build_ms: number;
   readonly seed: number;
+  /** Machine context: timings on a shared, busy machine are noisy. */
+  readonly cpus: number;
+  readonly load_avg_1m: number;
 }
 
 const DEFAULTS = {
@@ -89,6 +93,8 @@ export async function runMatchingBench(options: MatchingBenchOptions = {}): Prom
     generate_ms: round(generateMs),
     instance_build_ms: round(instanceBuildMs),
     seed: o.seed,
+    cpus: cpus().length,
+    load_avg_1m: round(loadavg()[0]),
   };
   printTable(result, log);
   log(JSON.stringify(result));
@@ -124,8 +130,13 @@ export function parseMatchingBenchArgs(argv: readonly string[]): MatchingBenchOp
   };
 }
 
+/** Entry used by bench/main.ts (`npm run bench -- matching [--quick] [--no-highs] [--seed=N]`). */
+export async function main(args: string[]): Promise<void> {
+  await runMatchingBench(parseMatchingBenchArgs(args));
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  runMatchingBench(parseMatchingBenchArgs(process.argv.slice(2))).catch((err: unknown) => {
+  main(process.argv.slice(2)).catch((err: unknown) => {
     console.error(err);
     process.exit(1);
   });

@@ -23,3 +23,7 @@ registerRecipientProvider({
     return c ? { label: `Virksomheden ${c.name}`, purpose: 'placement', items: [] } : undefined;
   },
 });
+
+// Success stories use recipient {kind 'network', id: the story's id} (see stories.ts). The 'network'
+// provider belongs to src/youth/recipients.ts; its describe() returns undefined for a story id, so
+// such a grant shows as "Netværket" there and can still be withdrawn.

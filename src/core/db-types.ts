@@ -413,6 +413,14 @@ export interface PlansTable {
   created_at: Generated<Timestamp>;
 }
 
+export interface ReportSettingsTable {
+  partnership_id: string;
+  goals: Generated<Json>;
+  suppression_threshold: Generated<number>;
+  updated_by: string | null;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface ScreeningsTable {
   id: Generated<string>;
   young_person_id: string;
@@ -561,6 +569,7 @@ export interface DB {
   placement_schedules: PlacementSchedulesTable;
   placements: PlacementsTable;
   plans: PlansTable;
+  report_settings: ReportSettingsTable;
   screenings: ScreeningsTable;
   sessions: SessionsTable;
   success_stories: SuccessStoriesTable;

@@ -17,6 +17,7 @@ import { closeRequestSchemas } from './schema-tools.ts';
 import { createRateLimiter } from '../security/rate-limit.ts';
 import { idempotencyOnSend, idempotencyPreHandler } from '../security/idempotency.ts';
 import { recordRoute } from '../security/route-table.ts';
+import { toOpenApi30 } from '../security/openapi30.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const webDist = path.resolve('dist/web');
@@ -47,6 +48,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   app.setErrorHandler(errorHandler);
   await app.register(cookie);
   await app.register(swagger, {
+    transformObject: (d) => toOpenApi30('openapiObject' in d ? d.openapiObject : d.swaggerObject),
     openapi: {
       openapi: '3.0.3',
       info: { title: 'Fodfæste API', version: '0.1.0', description: 'API for Fodfæste. Alle svar med persondata sendes med Cache-Control: no-store.' },

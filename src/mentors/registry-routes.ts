@@ -64,7 +64,7 @@ export async function mentorRegistryRoutes(app: App) {
   }, async (req, reply) => {
     const actor = actorOf(req);
     const b = req.body;
-    await checkLinks(actor.partnershipId, b.kind, { ...b, placementId: b.placementId ?? null });
+    await checkLinks(actor.partnershipId, b.kind as keyof typeof roleForKind, { ...b, placementId: b.placementId ?? null });
     const row = await db.insertInto('mentors')
       .values({ ...mentorColumns(b), partnership_id: actor.partnershipId, kind: b.kind, name: b.name })
       .returningAll().executeTakeFirstOrThrow()

@@ -27,12 +27,10 @@ const profileFields = {
   status: lit(MENTOR_STATUS),
   lifelineOptIn: Type.Boolean(),
 };
-type ProfileKey = keyof typeof profileFields;
-const optionalProfile = Object.fromEntries(Object.entries(profileFields).map(([k, v]) => [k, Type.Optional(v)])) as { [K in ProfileKey]: ReturnType<typeof Type.Optional<(typeof profileFields)[K]>> };
-
-export const MentorCreate = Type.Object({ kind: lit(MENTOR_KINDS), ...optionalProfile, name: profileFields.name });
+const { name, ...restFields } = profileFields;
+export const MentorCreate = Type.Composite([Type.Object({ kind: lit(MENTOR_KINDS), name }), Type.Partial(Type.Object(restFields))]);
 export type MentorCreate = Static<typeof MentorCreate>;
-export const MentorPatch = Type.Object(optionalProfile);
+export const MentorPatch = Type.Partial(Type.Object(profileFields));
 export type MentorPatch = Static<typeof MentorPatch>;
 
 export const MentorView = Type.Object({

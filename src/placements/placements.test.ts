@@ -71,6 +71,15 @@ describe('placing a young person', () => {
     expect((await counsellor.post(`/api/placements/${first.id}/end`, { endDate: '2026-02-02', endReason: 'hired' })).statusCode).toBe(409);
     expect((await counsellor.post('/api/placements', { youngPersonId: b.id, openingId: o.id, kind: 'trial', startDate: today })).statusCode).toBe(201);
   });
+  it('an end by hiring puts "registrér resultatet" on the counsellor\'s task list, linked to the placement', async () => {
+    const c = await makeCompany(t.db, pid);
+    const o = await makeOpening(t.db, pid, c.id, 1);
+    const yp = await makeYoungPerson(t.db, pid, { counsellorId, firstName: 'Asta' });
+    const p = (await counsellor.post('/api/placements', { youngPersonId: yp.id, openingId: o.id, kind: 'paid_hours', startDate: '2026-01-05', status: 'active' })).json();
+    await counsellor.post(`/api/placements/${p.id}/end`, { endDate: '2026-04-01', endReason: 'hired' });
+    const tasks = (await counsellor.get('/api/tasks')).json();
+    expect(tasks.find((x: { placementId: string }) => x.placementId === p.id)).toMatchObject({ kind: 'pathway_outcome', youngPersonId: yp.id, title: expect.stringMatching(/Asta er blevet ansat/) });
+  });
 });
 
 describe('the ladder', () => {

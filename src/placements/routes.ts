@@ -11,7 +11,8 @@ import { placementPermissions as P } from './policy.ts';
 import { createPlacement, endPlacement, findPlacementRow, ladderOf, listPlacements, setSchedule } from './placements.ts';
 import { computeStability, attendanceOf } from './attendance.ts';
 import { addDays, mondayOf, todayInDenmark } from './dates.ts';
-import { completeTask, openTasksFor } from './tasks.ts';
+import { completeTask, createTask, openTasksFor } from './tasks.ts';
+import type { Trx } from '../core/db.ts';
 import {
   IdParams, Ladder, Placement, PlacementCreate, PlacementDetail, PlacementEnd, PlacementListQuery, PlacementPatch,
   ScheduleStep, Stability, Task, YoungPersonParams,
@@ -131,6 +132,7 @@ export async function placementRoutes(app: App) {
       const p = await authorize(actor, P['placements.write'], await findPlacementRow(trx, actor.partnershipId, req.params.id), trx);
       await endPlacement(trx, p, req.body);
       await audit(trx, actor, { action: 'change', subjectKind: 'placement', subjectId: p.young_person_id, purpose: 'casework' });
+      await suggestOutcome(trx, actor.partnershipId, actor.userId, p.young_person_id, p.id, req.body.endReason);
       return detail(trx, actor.partnershipId, p.id);
     });
   });
@@ -168,5 +170,21 @@ export async function placementRoutes(app: App) {
     const ok = await db.transaction().execute((trx) => completeTask(trx, actor.partnershipId, req.params.id, actor.userId));
     if (!ok) throw notFound('Opgaven');
     return reply.status(204).send(null);
+  });
+}
+
+/**
+ * An end by hiring or education feeds the pathway's outcome. The youth feature
+ * owns the pathway transition (src/youth/casework-routes.ts, no exported use
+ * case yet), so the counsellor gets a task, in the same transaction, to close
+ * the pathway with that outcome (or keep it open for retention follow-up).
+ */
+async function suggestOutcome(trx: Trx, partnershipId: string, userId: string, youngPersonId: string, placementId: string, reason: string) {
+  if (reason !== 'hired' && reason !== 'education') return;
+  const yp = await trx.selectFrom('young_people').select(['counsellor_id', 'first_name']).where('id', '=', youngPersonId).executeTakeFirstOrThrow();
+  await createTask(trx, {
+    partnershipId, assigneeId: yp.counsellor_id ?? userId, kind: 'pathway_outcome', youngPersonId, placementId, createdBy: userId,
+    title: reason === 'hired' ? `${yp.first_name} er blevet ansat: registrér resultatet på forløbet` : `${yp.first_name} er startet på uddannelse: registrér resultatet på forløbet`,
+    body: reason === 'hired' ? 'Resultat: ordinær ansættelse.' : 'Resultat: uddannelse.', dueAt: new Date(),
   });
 }

@@ -9,6 +9,8 @@ export interface KeyFigure {
   value: number | null;
   kind: 'count' | 'share' | 'days';
   suppressed?: boolean;
+  /** Counts of companies, events or mentors, not of young people: never suppressed. */
+  insensitive?: boolean;
 }
 
 /**

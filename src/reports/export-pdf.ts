@@ -132,6 +132,9 @@ function lineChart(doc: Doc, title: string, points: { label: string; value: numb
     pen = true;
   });
   if (pen) doc.stroke();
+  if (points.some((p) => p.value === null)) {
+    doc.font('regular').fontSize(7.5).fillColor(GREY).text('Måneder med under grænsen for visning er udeladt.', x0, y0 - h - 14, { width: w, lineBreak: false });
+  }
   points.forEach((p, i) => {
     const x = x0 + i * step;
     if (p.value !== null) doc.circle(x, y0 - (p.value / max) * h, 2).fill(BLUE);
@@ -210,6 +213,8 @@ export async function toPdf(b: ReportBundle): Promise<Buffer> {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
+    // Writing below the bottom margin would start a new page.
+    doc.page.margins.bottom = 0;
     doc.font('regular').fontSize(7.5).fillColor(GREY).text(`Fodfæste · ${b.partnership.name} · side ${i + 1} af ${range.count}`, PAGE.left, 810, { width: PAGE.width, align: 'center', lineBreak: false });
   }
   doc.end();

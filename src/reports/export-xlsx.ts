@@ -5,7 +5,7 @@ const FORMATS: Record<string, string> = { count: '#,##0', number: '#,##0.0', day
 
 /** Excel forbids []:*?/\ in sheet names, limits them to 31 characters and wants them unique. */
 export function sheetName(title: string, used: Set<string>): string {
-  const base = title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 28) || 'Ark';
+  const base = title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').slice(0, 28).trim() || 'Ark';
   let name = base;
   for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 27 - String(n).length)} (${n})`;
   used.add(name.toLowerCase());

@@ -118,13 +118,16 @@ export interface GoalResult {
   /** Share goals: the population size. Count goals: the target count. */
   denominator: number | null;
   met: boolean;
+  /** Numerator and denominator rounded to 5 (views outside the team). */
+  rounded?: boolean;
 }
 
 export type CountFacts = Partial<Record<CountEntity, string[]>>;
 
-export function evaluateGoal(g: GoalDefinition, records: PathwayRecord[], facts: CountFacts, ctx: EvalContext): GoalResult {
+/** `counted` holds count goals already counted in the database, by goal id (they win over `facts`). */
+export function evaluateGoal(g: GoalDefinition, records: PathwayRecord[], facts: CountFacts, ctx: EvalContext, counted: Record<string, number> = {}): GoalResult {
   if (g.kind === 'count') {
-    const n = (facts[g.entity as CountEntity] ?? []).filter((d: string) => inPeriod(d, g.from, g.to) && d.slice(0, 10) <= ctx.asOf).length;
+    const n = counted[g.id] ?? (facts[g.entity as CountEntity] ?? []).filter((d: string) => inPeriod(d, g.from, g.to) && d.slice(0, 10) <= ctx.asOf).length;
     return { id: g.id, title: g.title, kind: 'count', target: g.target, actual: n, numerator: n, denominator: g.target, met: n >= g.target };
   }
   const population = records.filter((p) => matches(p, g.population, ctx));
@@ -139,7 +142,8 @@ const pct = (x: number) => `${Math.round(x * 100)} %`;
 export function describeResult(r: GoalResult): string {
   if (r.numerator === null) return '..';
   if (r.kind === 'count') return `${r.numerator} af ${r.target}`;
-  return r.actual === null ? 'Ingen i målgruppen endnu' : `${pct(r.actual)} (${r.numerator} af ${r.denominator})`;
+  if (r.actual === null) return 'Ingen i målgruppen endnu';
+  return r.rounded ? `ca. ${pct(r.actual)} (ca. ${r.numerator} af ca. ${r.denominator})` : `${pct(r.actual)} (${r.numerator} af ${r.denominator})`;
 }
 
 export function goalsTable(results: GoalResult[]): ReportTable {

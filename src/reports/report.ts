@@ -2,7 +2,7 @@ import type { KeyFigure, ReportBundle, ViewKind } from './bundle.ts';
 import { breakdownTable, cohortTable, conversionTable, funnelTable, timeToFirstPlacement, timeToPlacementTable } from './cohorts.ts';
 import { evaluateGoal, goalsTable, type CountFacts, type GoalDefinition } from './goals.ts';
 import { countOutcomes, outcomeTable } from './outcomes.ts';
-import { suppressTable } from './suppress-report.ts';
+import { round5, suppressTable } from './suppress-report.ts';
 import { inPeriod } from './dates.ts';
 import type { PathwayRecord, ReportTable } from './types.ts';
 
@@ -12,6 +12,8 @@ export interface ReportInput {
   filters?: ReportBundle['filters'];
   records: PathwayRecord[];
   facts: CountFacts;
+  /** Count goals counted in the database, by goal id. */
+  counted?: Record<string, number>;
   goals: GoalDefinition[];
   /** Tables about the network (companies, mentors, activities) built by the queries. */
   networkTables?: ReportTable[];
@@ -38,7 +40,7 @@ export function buildReport(input: ReportInput): ReportBundle {
   const { records, period } = input;
   const counts = countOutcomes(records, period);
   const t = timeToFirstPlacement(records, period);
-  const goals = input.goals.map((g) => evaluateGoal(g, records, input.facts, period));
+  const goals = input.goals.map((g) => evaluateGoal(g, records, input.facts, period, input.counted));
   const jobOrEducation = counts.byOutcome.ordinary_employment + counts.byOutcome.flex_job + counts.byOutcome.education;
   const placementsStarted = records.flatMap((p) => p.placements ?? []).filter((pl) => inPeriod(pl.startedAt, period.from, period.to)).length;
   const keyFigures: KeyFigure[] = [
@@ -90,7 +92,7 @@ export function forView(b: ReportBundle, view: ViewKind, threshold: number): Rep
   if (view === 'team') return b;
   const small = (v: number | null) => v !== null && v > 0 && v < threshold;
   const figure = (k: KeyFigure): KeyFigure => {
-    if (k.kind === 'count' && small(k.value)) return { ...k, value: null, suppressed: true };
+    if (k.kind === 'count' && !k.insensitive && small(k.value)) return { ...k, value: null, suppressed: true };
     return k;
   };
   const byKey = new Map(b.keyFigures.map((k) => [k.key, k]));
@@ -122,6 +124,12 @@ export function forView(b: ReportBundle, view: ViewKind, threshold: number): Rep
     keyFigures,
     tables,
     monthlyStarts: b.monthlyStarts.map((m, i) => ({ month: m.month, count: sm.rows[i].suppressed![1] ? null : m.count })),
-    goals: b.goals.map((g, i) => (goalTable?.rows[i]?.suppressed?.[3] ? { ...g, actual: null, numerator: null, denominator: null } : g)),
+    goals: b.goals.map((g, i) => {
+      if (goalTable?.rows[i]?.suppressed?.[3]) return { ...g, actual: null, numerator: null, denominator: null };
+      if (g.kind !== 'share' || g.numerator === null || g.denominator === null) return g;
+      const n = round5(g.numerator);
+      const d = round5(g.denominator);
+      return { ...g, numerator: n, denominator: d, actual: d ? n / d : null, rounded: true };
+    }),
   };
 }

@@ -33,14 +33,15 @@ export function suppressTable(t: ReportTable, threshold = DEFAULT_THRESHOLD): Re
     const lines = [{ parts: top, total }];
     if (sub.length) lines.push({ parts: sub, total: rowIdx('education') });
     solve(cells, lines);
-    out.rows.forEach((r, i) => { if (r.suppressed![1]) hide(i, 2); });
+    // Shares and other figures of a hidden row would give its count away.
+    out.rows.forEach((r, i) => { if (r.suppressed![1]) for (let c = 2; c < t.columns.length; c++) hide(i, c); });
   } else if (t.id.startsWith('cohort_')) {
     const body = out.rows.filter((r) => r.key !== 'total');
     const ncol = t.columns.length - 2;
     const { problem } = gridProblem(body.map((r) => r.cells.slice(1, 1 + ncol).map(num)));
     const hidden = suppress(problem, threshold);
     hidden.forEach((h, k) => { if (h) hide(Math.floor(k / (ncol + 1)), 1 + (k % (ncol + 1))); });
-  } else if (t.id === 'conversion') {
+  } else if (t.id === 'conversion' || t.id === 'company_conversion') {
     // Columns: placements (total), hired, and the unshown "not hired" = placements − hired.
     const total = rowIdx('total');
     const body = out.rows.map((_, i) => i).filter((i) => i !== total);
@@ -79,11 +80,22 @@ export function suppressTable(t: ReportTable, threshold = DEFAULT_THRESHOLD): Re
       const b = num(r.cells[4]);
       const isShare = typeof r.cells[1] === 'string' && String(r.cells[1]).endsWith('%');
       const small = (x: number) => x > 0 && x < threshold;
-      if (isShare ? small(a) || small(b) || small(b - a) : false) { hide(i, 2); hide(i, 3); hide(i, 4); }
+      if (!isShare) return;
+      if (small(a) || small(b) || small(b - a)) { hide(i, 2); hide(i, 3); hide(i, 4); return; }
+      // The numerator is often a sum of outcome cells (e.g. education + ordinary job); shown
+      // exactly it could give away a hidden cell of the outcome table. Rounded to 5 it cannot pin one.
+      const ra = round5(a);
+      const rb = round5(b);
+      r.cells[2] = `ca. ${Math.round((ra / rb) * 100)} % (ca. ${ra} af ca. ${rb})`;
+      r.cells[3] = ra;
+      r.cells[4] = rb;
     });
+    out.note = `Andelsmål vises med tæller og nævner afrundet til nærmeste 5; mål med tal under ${threshold} er skjult (..).`;
   }
   return out;
 }
+
+export const round5 = (x: number) => Math.round(x / 5) * 5;
 
 export function suppressTables(tables: ReportTable[], threshold = DEFAULT_THRESHOLD): ReportTable[] {
   return tables.map((t) => suppressTable(t, threshold));

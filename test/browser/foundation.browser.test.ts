@@ -38,8 +38,8 @@ describe('login page', () => {
       const page = await env.newPage(width);
       await page.goto('/');
       await page.waitForURL('**/login');
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Log ind');
-      expect(await page.title()).toBe('Log ind – Fodfæste');
+      await page.getByRole('heading', { level: 1, name: 'Log ind', exact: true }).waitFor();
+      await page.waitForFunction((title) => document.title === title, 'Log ind – Fodfæste');
       expect(await page.locator('html').getAttribute('lang')).toBe('da');
       await expect(page.getByRole('link', { name: 'Gå til indhold' }).count()).resolves.toBe(1);
       await checkA11y(page, 'login');
@@ -88,10 +88,9 @@ describe('role start pages', () => {
       const page = await env.newPage(1280);
       await loginAs(page, account(role).email);
       expect(new URL(page.url()).pathname).toBe('/');
-      const h1 = page.getByRole('heading', { level: 1 });
-      await h1.waitFor();
-      expect(await h1.textContent()).toBe(START_HEADINGS[role]);
-      expect(await page.title()).toBe(`${START_HEADINGS[role]} – Fodfæste`);
+      await page.getByRole('heading', { level: 1, name: START_HEADINGS[role], exact: true }).waitFor();
+      expect(await page.getByRole('heading', { level: 1 }).allTextContents()).toEqual([START_HEADINGS[role]]);
+      await page.waitForFunction((title) => document.title === title, `${START_HEADINGS[role]} – Fodfæste`);
       // Who is logged in, in which role and partnership.
       expect(await page.locator('.additional-info').textContent()).toContain(account(role).name);
       expect(await page.locator('.additional-info').textContent()).toContain('Aulum Milen (demo)');
@@ -189,7 +188,7 @@ describe('shell', () => {
     await page.getByRole('heading', { level: 1, name: 'Skift partnerskab' }).waitFor();
     await checkA11y(page, 'partnership switcher');
     await screenshot(page, 'partnership-switch');
-    await page.getByLabel(`${other.name} (Styregruppe)`).check();
+    await page.getByLabel(`${other.name} – Styregruppe`).check();
     await page.getByRole('button', { name: 'Skift' }).click();
     await page.getByRole('heading', { level: 1, name: START_HEADINGS.steering_group }).waitFor();
     expect(await page.locator('.additional-info').textContent()).toContain(other.name);

@@ -99,6 +99,8 @@ export async function loginAs(page: Page, email: string, password = DEMO_PASSWOR
   await page.getByLabel(/^(Adgangskode|Password)$/).fill(password);
   await page.getByRole('button', { name: /^(Log ind|Log in)$/ }).click();
   await page.waitForURL((url) => url.pathname !== '/login');
+  // The URL changes a moment before React swaps the page: wait for the login form to go.
+  await page.locator('#login-email').waitFor({ state: 'detached' });
 }
 
 /** Runs axe (WCAG 2.0/2.1 A and AA) and fails with a readable list of every violation. */

@@ -34,8 +34,15 @@ export async function createSecurityTestApp(opts: {
   }
   const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), ...opts.config };
   const app = await buildApp({ config, database, db: database.db }, { logger: false });
-  opts.routes?.(app);
-  await app.ready();
+  try {
+    opts.routes?.(app);
+    await app.ready();
+  } catch (err) {
+    await app.close().catch(() => {});
+    if (database !== base) await database.close();
+    await base.close();
+    throw err;
+  }
   return {
     app,
     database,

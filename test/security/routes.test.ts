@@ -142,6 +142,7 @@ describe('authorization matrix from the route table and the permission registry'
         }
       }
     }
+    console.log(`tenancy: ${ids.length} foreign records from ${new Set(ids.map((i) => i.table)).size} tables, ${tried} requests, ${notFound} × 404`);
     expect(served).toEqual([]);
     // Most answers are a plain 404 (the rest are refused earlier, e.g. 400 for an empty body).
     expect(notFound).toBeGreaterThan(tried / 3);

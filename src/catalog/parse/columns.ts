@@ -128,8 +128,9 @@ export function rowToEntry(cells: CatalogRow): { entry: CatalogEntryDraft | null
   const tags: string[] = [];
   for (const tag of get('tags').split(';').map((t) => t.trim()).filter(Boolean)) {
     const known = TAG_VOCABULARY.find((v) => v.toLowerCase() === tag.toLowerCase());
-    if (known) tags.includes(known) || tags.push(known);
-    else warnings.push(`ukendt tag "${tag}" er udeladt`);
+    if (known) {
+      if (!tags.includes(known)) tags.push(known);
+    } else warnings.push(`ukendt tag "${tag}" er udeladt`);
   }
   if (errors.length > 0) return { entry: null, errors, warnings };
 

@@ -17,7 +17,7 @@ const EMAIL_RE = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{
 const PHONE_RE = /(\+45\s?)?(?<![\d+])\d(?: ?\d){7}(?!\d)/g;
 const LABEL_RE = /\b(e-?mail|mail|tlf|telefon(?:nr)?|mobil|mob|tel|direkte|fax)\b\s*[.:]*/gi;
 /** What may follow an address and still belong to that contact. */
-const TRAILING_INFO = /^(?:\s+|¶|[,;:&.\/–-]+|\+45|(?:tlf|telefon|mobil|mob|tel|direkte)\b\.?|\d+|\([^()]{0,20}\))*/i;
+const TRAILING_INFO = /^(?:\s+|¶|[,;:&./–-]+|\+45|(?:tlf|telefon|mobil|mob|tel|direkte)\b\.?|\d+|\([^()]{0,20}\))*/i;
 
 const ROLE_WORD = /(leder|chef|konsulent|koordinator|medarbejder|vejleder|rådgiver|direktør|sekretær|mentor|assistent|psykolog|terapeut|formand|ansvarlig|specialist)$/i;
 const NOT_NAME = new Set([
@@ -155,7 +155,7 @@ export function readContacts(text: string): CatalogContact[] {
   for (const raw of text.split(';')) {
     const item = raw.trim();
     if (!item) continue;
-    const m = /^([^(<]*?)\s*(?:\((.*)\))?\s*(?:<([^<>]*)>)?\s*([^<>()]*)$/s.exec(item);
+    const m = /^([^(<]*?)\s*(?:\((.*)\))?\s*(?:<([^<>]*)>)?\s*((?:[+\d][^<>()]*)?)$/s.exec(item);
     if (!m) {
       out.push({ name: item });
       continue;

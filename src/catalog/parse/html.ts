@@ -145,11 +145,12 @@ class TextBuilder {
 
 /** Converts an HTML fragment (possibly broken or truncated) to clean plain text. */
 export function htmlToText(html: string): string {
-  const source = html
-    .replace(/\r\n?/g, '\n')
-    .replace(/<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ')
-    // A tag cut off at the end of a truncated value.
-    .replace(/<\/?[a-zA-Z][^<>]*$/, '');
+  let source = html.replace(/\r\n?/g, '\n').replace(/<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ');
+  // A tag cut off at the end of a truncated value.
+  const lastOpen = source.lastIndexOf('<');
+  if (lastOpen >= 0 && !source.includes('>', lastOpen) && /^<\/?[a-zA-Z]/.test(source.slice(lastOpen))) {
+    source = source.slice(0, lastOpen);
+  }
   const b = new TextBuilder();
   let anchor: { href: string; at: number } | null = null;
   let last = 0;

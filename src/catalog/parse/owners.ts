@@ -58,11 +58,14 @@ export function looksLikeOwner(text: string): boolean {
   return /^\S.*\s[Kk]ommune$/.test(t) || /^Region\s+\S+$/.test(t) || /(University College|Hovedorganisation|Mercantec)/.test(t);
 }
 
+const MUNICIPALITY_RES = MIDTJYLLAND_MUNICIPALITIES.map(
+  (stem) => [stem, new RegExp(`(?<![\\p{L}-])${stem}s?(?![\\p{L}-])`, 'u')] as const,
+);
+
 /** Municipalities of the region named in a text (as "X Kommune"), in order of first mention. */
 export function municipalitiesMentioned(text: string): string[] {
   const found: { name: string; at: number }[] = [];
-  for (const stem of MIDTJYLLAND_MUNICIPALITIES) {
-    const re = new RegExp(`(?<![\\p{L}-])${stem}s?(?![\\p{L}-])`, 'u');
+  for (const [stem, re] of MUNICIPALITY_RES) {
     const m = re.exec(text);
     if (m) found.push({ name: `${stem} Kommune`, at: m.index });
   }

@@ -28,7 +28,7 @@ type RowLine = Extract<Line, { kind: 'row' }>;
 class CatalogReader {
   readonly entries: RawEntry[] = [];
   readonly problems: CatalogProblem[] = [];
-  private owner: { name: OwnerName; line: number; level: number | null } | null = null;
+  private owner: { name: OwnerName; level: number | null } | null = null;
   private pending: Heading | null = null;
   private current: RawEntry | null = null;
   private lastRow: RawRow | null = null;
@@ -78,7 +78,7 @@ class CatalogReader {
       return;
     }
     const name = normaliseOwner(h.text);
-    this.owner = { name, line: h.line, level: h.level };
+    this.owner = { name, level: h.level };
     if (name.correctedFrom) {
       this.problem(h.line, `ejernavnet "${name.correctedFrom}" er rettet til "${name.owner}"`);
     }
@@ -109,39 +109,43 @@ class CatalogReader {
   }
 
   private row(r: RowLine): void {
-    if (r.continuation) {
-      // A repeated fragment is a duplicated line, not more text.
-      if (this.lastRow && this.current) {
-        if (this.lastRow.parts[this.lastRow.parts.length - 1] !== r.value) this.lastRow.parts.push(r.value);
-      }
-      else if (r.value) this.stray(r.line, htmlToLine(r.value));
-      return;
-    }
-    if (!r.rowKind) {
-      const text = [r.label, htmlToLine(r.value)].filter(Boolean).join(': ');
-      if (!this.current && !this.pending) {
-        if (this.owner) this.problem(r.line, `rækken "${r.label}" hører ikke til nogen indsats og er sprunget over`);
-        return;
-      }
-      const entry = this.current ?? this.open(r.line);
-      entry.extra.push({ line: r.line, text });
-      this.problem(r.line, `ukendt felt "${r.label}"; teksten er lagt i den generelle beskrivelse`);
-      return;
-    }
+    if (r.continuation) return this.continueRow(r);
+    if (!r.rowKind) return this.unknownRow(r);
     const signature = `${r.rowKind}|${r.value.replace(/\s+/g, ' ').toLowerCase()}`;
-    if (this.lastRow && signature === this.lastSignature) return; // a duplicated row
-    const existing = this.current?.rows[r.rowKind];
-    if (existing && !this.startsNew(r.rowKind) && existing.signatures.includes(signature)) return;
-    if (this.startsNew(r.rowKind)) {
+    if (this.lastRow && signature === this.lastSignature) return; // the same row twice in a row
+    const fresh = this.startsNew(r.rowKind);
+    if (!fresh && this.current?.rows[r.rowKind]?.signatures.includes(signature)) return; // repeated further down
+    if (fresh) {
       this.close();
       this.open(r.line);
     }
     const entry = this.current as RawEntry;
-    const target = entry.rows[r.rowKind] ?? (entry.rows[r.rowKind] = { kind: r.rowKind, line: r.line, parts: [], signatures: [] });
+    const target = (entry.rows[r.rowKind] ??= { kind: r.rowKind, line: r.line, parts: [], signatures: [] });
     target.parts.push(r.value);
     target.signatures.push(signature);
     this.lastRow = target;
     this.lastSignature = signature;
+  }
+
+  /** A value Word broke onto the next line: empty label, or the second half of the label. */
+  private continueRow(r: RowLine): void {
+    if (!this.lastRow || !this.current) {
+      if (r.value) this.stray(r.line, htmlToLine(r.value));
+      return;
+    }
+    const parts = this.lastRow.parts;
+    // A repeated fragment is a duplicated line, not more text.
+    if (r.value && parts[parts.length - 1] !== r.value) parts.push(r.value);
+  }
+
+  private unknownRow(r: RowLine): void {
+    if (!this.current && !this.pending) {
+      if (this.owner) this.problem(r.line, `rækken "${r.label}" hører ikke til nogen indsats og er sprunget over`);
+      return;
+    }
+    const entry = this.current ?? this.open(r.line);
+    entry.extra.push({ line: r.line, text: [r.label, htmlToLine(r.value)].filter(Boolean).join(': ') });
+    this.problem(r.line, `ukendt felt "${r.label}"; teksten er lagt i den generelle beskrivelse`);
   }
 
   private stray(line: number, text: string): void {

@@ -50,7 +50,7 @@ const READERS: Reader[] = [
   [new RegExp(`\\buge\\s+(\\d{1,2}),?\\s+${YEAR}\\b`, 'g'), (m) => isoWeek(+m[2], +m[1])],
   [new RegExp(`\\b(foråret|sommeren|efteråret|vinteren)\\s+${YEAR}\\b`, 'g'), (m) => season(+m[2], m[1])],
   [new RegExp(`\\b${MONTH}\\.?\\s+${YEAR}\\b`, 'g'), (m) => monthSpan(+m[2], MONTHS[m[1]])],
-  [new RegExp(`(?<![\\d.,])${YEAR}(?![\\d.,]\\d)`, 'g'), (m) => [iso(+m[1], 1, 1), iso(+m[1], 12, 31)]],
+  [new RegExp(`(?<![\\d.,])${YEAR}(?![\\d.,]\\d)(?! \\d{2})`, 'g'), (m) => [iso(+m[1], 1, 1), iso(+m[1], 12, 31)]],
 ];
 
 function day(y: number, m: number, d: number): [string, string] | null {

@@ -33,7 +33,7 @@ export function PartnershipPage() {
     <div className="narrow-page">
       <PageTitle>{t('partnership.title')}</PageTitle>
       {session.partnership && session.role && (
-        <p>{t('partnership.current', { name: session.partnership.name, role: t(`roles.${session.role}`) })}</p>
+        <p>{t('partnership.current', { name: session.partnership.name, role: t(`roles.${session.role}`).toLowerCase() })}</p>
       )}
       <p>{t('partnership.intro')}</p>
       {error && <Alert variant="error">{error}</Alert>}

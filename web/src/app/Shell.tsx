@@ -5,6 +5,7 @@ import { useSessionState, type Session } from './session.tsx';
 import { navItemsFor } from './features.ts';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { Icon } from '../components/Icon.tsx';
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 
 /** The page frame: skip link, language switch, DKFDS header with navigation (drawer on mobile), main, footer. */
 export function Shell() {
@@ -13,8 +14,14 @@ export function Shell() {
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
 
-  // Navigating closes the mobile menu.
+  // Navigating closes the mobile menu, and so does widening the window past DKFDS' menu breakpoint.
   useEffect(() => setMenuOpen(false), [location.pathname]);
+  useEffect(() => {
+    const desktop = window.matchMedia('(min-width: 992px)');
+    const close = () => desktop.matches && setMenuOpen(false);
+    desktop.addEventListener('change', close);
+    return () => desktop.removeEventListener('change', close);
+  }, []);
 
   return (
     <>
@@ -50,7 +57,9 @@ export function Shell() {
       </header>
       <div className={`overlay${menuOpen ? ' is-visible' : ''}`} onClick={() => setMenuOpen(false)} aria-hidden="true"></div>
       <main id="main-content" className="container page-main" tabIndex={-1}>
-        <Outlet />
+        <ErrorBoundary key={location.pathname}>
+          <Outlet />
+        </ErrorBoundary>
       </main>
       <footer>
         <div className="footer">

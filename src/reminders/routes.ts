@@ -1,0 +1,62 @@
+import { Type } from '@sinclair/typebox';
+import type { App } from '../core/app-types.ts';
+import { actorOf } from '../core/actor.ts';
+import { audit } from '../core/audit.ts';
+import { definePermissions } from '../core/policy.ts';
+import { notFound } from '../core/errors.ts';
+import { ErrorResponse } from '../auth/schemas.ts';
+import { IdParams } from '../lifeline/schemas.ts';
+
+const P = definePermissions({
+  'reminders.preferences': {
+    roles: ['counsellor', 'company_contact', 'volunteer_mentor', 'association_contact', 'young_person', 'steering_group', 'admin'],
+    description: 'Choose how your own reminders arrive (e-mail and/or SMS)',
+  },
+  'reminders.guardian': { roles: ['counsellor'], description: 'Send reminders about a young person under 18 to the guardian too' },
+});
+
+const Preferences = Type.Object({ byEmail: Type.Boolean(), bySms: Type.Boolean() });
+
+export async function reminderRoutes(app: App) {
+  const { db } = app.deps;
+
+  app.get('/api/reminders/preferences', {
+    config: { permission: P['reminders.preferences'] },
+    schema: { tags: ['reminders'], response: { 200: Type.Composite([Preferences, Type.Object({ email: Type.String(), phone: Type.Union([Type.String(), Type.Null()]) })]) } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    const u = await db.selectFrom('users as u').leftJoin('notification_preferences as p', 'p.user_id', 'u.id')
+      .select(['u.email', 'u.phone', 'p.by_email', 'p.by_sms']).where('u.id', '=', actor.userId).executeTakeFirstOrThrow();
+    return { byEmail: u.by_email ?? true, bySms: u.by_sms ?? false, email: u.email, phone: u.phone };
+  });
+
+  app.put('/api/reminders/preferences', {
+    config: { permission: P['reminders.preferences'] },
+    schema: { tags: ['reminders'], body: Preferences, response: { 200: Preferences } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    const values = { by_email: req.body.byEmail, by_sms: req.body.bySms, updated_at: new Date() };
+    await db.insertInto('notification_preferences').values({ user_id: actor.userId, ...values })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet(values)).execute();
+    return req.body;
+  });
+
+  app.put('/api/reminders/guardian/:id', {
+    config: { permission: P['reminders.guardian'] },
+    schema: { tags: ['reminders'], params: IdParams, body: Type.Object({ enabled: Type.Boolean(), byEmail: Type.Boolean(), bySms: Type.Boolean() }), response: { 204: Type.Null(), 404: ErrorResponse } },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    await db.transaction().execute(async (trx) => {
+      const yp = await trx.selectFrom('young_people').select('id').where('id', '=', req.params.id).where('partnership_id', '=', actor.partnershipId).executeTakeFirst();
+      if (!yp) throw notFound('Den unge');
+      if (req.body.enabled) {
+        const values = { by_email: req.body.byEmail, by_sms: req.body.bySms, updated_at: new Date() };
+        await trx.insertInto('guardian_reminders').values({ young_person_id: yp.id, ...values }).onConflict((oc) => oc.column('young_person_id').doUpdateSet(values)).execute();
+      } else {
+        await trx.deleteFrom('guardian_reminders').where('young_person_id', '=', yp.id).execute();
+      }
+      await audit(trx, actor, { action: 'change', subjectKind: 'guardian_reminders', subjectId: yp.id, purpose: 'casework' });
+    });
+    return reply.status(204).send(null);
+  });
+}

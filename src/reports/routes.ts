@@ -1,0 +1,134 @@
+
+import type { App } from '../core/app-types.ts';
+import { actorOf } from '../core/actor.ts';
+import { audit } from '../core/audit.ts';
+import { badRequest } from '../core/errors.ts';
+import type { Actor } from '../core/policy.ts';
+import { ErrorResponse } from '../auth/schemas.ts';
+import { reportPermissions as P, TEAM_ROLES } from './policy.ts';
+import { ExportQuerySchema, GoalSettingsResponse, GoalSettingsSchema, KeyFiguresSchema, ReportBundleSchema, ReportQuerySchema } from './schemas.ts';
+import { runReport } from './service.ts';
+import type { ReportQuery } from './queries.ts';
+import { loadSettings } from './queries.ts';
+import { validateGoals } from './goals.ts';
+import { toCsv } from './export-csv.ts';
+import { toXlsx } from './export-xlsx.ts';
+import { toPdf } from './export-pdf.ts';
+import { viewLabel, type ViewKind } from './bundle.ts';
+import { isoDate } from './dates.ts';
+
+/** Period defaults: this calendar year up to today, status read today. */
+export function resolveQuery(q: ReportQuerySchema, today = isoDate(new Date())): ReportQuery {
+  const from = q.from ?? `${today.slice(0, 4)}-01-01`;
+  const to = q.to ?? today;
+  const asOf = q.asOf ?? today;
+  if (from > to) throw badRequest('Perioden slutter før den begynder: vælg en slutdato efter startdatoen.', [{ field: 'to', message: 'Slutdatoen skal ligge efter startdatoen.' }]);
+  if (Number(to.slice(0, 4)) - Number(from.slice(0, 4)) > 10) throw badRequest('Perioden er for lang: vælg højst 10 år.', [{ field: 'from', message: 'Højst 10 år.' }]);
+  if (asOf < from) throw badRequest('Statusdatoen ligger før perioden begynder.', [{ field: 'asOf', message: 'Statusdatoen skal ligge i eller efter perioden.' }]);
+  return { from, to, asOf, counsellorId: q.counsellorId, ageBand: q.ageBand, readiness: q.readiness };
+}
+
+/** The team sees exact figures and may preview the suppressed view; others always get it suppressed. */
+export function viewFor(actor: Actor, asked?: ViewKind): ViewKind {
+  return TEAM_ROLES.includes(actor.role) ? (asked ?? 'team') : 'suppressed';
+}
+
+const criterion = (q: ReportQuery, view: ViewKind, extra = '') =>
+  [`${q.from}..${q.to}`, `asOf=${q.asOf}`, `view=${view}`, q.counsellorId && 'counsellor', q.ageBand && `age=${q.ageBand}`, q.readiness && `readiness=${q.readiness}`, extra].filter(Boolean).join(';');
+
+const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+} as const;
+
+export async function reportRoutes(app: App) {
+  const { db } = app.deps;
+
+  app.get('/api/reports', {
+    config: { permission: P['reports.view'] },
+    schema: { tags: ['reports'], querystring: ReportQuerySchema, response: { 200: ReportBundleSchema, 400: ErrorResponse } },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    const q = resolveQuery(req.query);
+    const view = viewFor(actor, req.query.view);
+    reply.header('cache-control', 'no-store');
+    return db.transaction().execute(async (trx) => {
+      const bundle = await runReport(trx, actor.partnershipId, q, view);
+      await audit(trx, actor, { action: 'read', subjectKind: 'report', criterion: criterion(q, view), purpose: 'reporting' });
+      return bundle;
+    });
+  });
+
+  app.get('/api/reports/key-figures', {
+    config: { permission: P['reports.view'] },
+    schema: { tags: ['reports'], querystring: ReportQuerySchema, response: { 200: KeyFiguresSchema, 400: ErrorResponse } },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    const q = resolveQuery(req.query);
+    const view = viewFor(actor, req.query.view);
+    reply.header('cache-control', 'no-store');
+    return db.transaction().execute(async (trx) => {
+      const b = await runReport(trx, actor.partnershipId, q, view);
+      await audit(trx, actor, { action: 'read', subjectKind: 'report', criterion: criterion(q, view, 'key-figures'), purpose: 'reporting' });
+      return { partnership: b.partnership, period: b.period, view: b.view, keyFigures: b.keyFigures, goals: b.goals };
+    });
+  });
+
+  app.get('/api/reports/export', {
+    config: { permission: P['reports.export'] },
+    schema: { tags: ['reports'], querystring: ExportQuerySchema, response: { 400: ErrorResponse } },
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    const { format, separator, tables: wanted, ...rest } = req.query;
+    const q = resolveQuery(rest);
+    const view = viewFor(actor, rest.view);
+    const { bundle, file } = await db.transaction().execute(async (trx) => {
+      const bundle = await runReport(trx, actor.partnershipId, q, view);
+      const ids = wanted ? new Set(wanted.split(',')) : null;
+      const tables = ids ? bundle.tables.filter((t) => ids.has(t.id)) : bundle.tables;
+      if (ids && tables.length === 0) throw badRequest('Ingen af de valgte tabeller findes i rapporten.', [{ field: 'tables', message: 'Ukendt tabel.' }]);
+      const file = format === 'csv'
+        ? Buffer.from(toCsv(tables, { separator: separator === 'semicolon' ? ';' : ',' }), 'utf8')
+        : format === 'xlsx'
+          ? await toXlsx(tables, { partnership: bundle.partnership.name, period: `${q.from} – ${q.to}, status pr. ${q.asOf}`, view: viewLabel(bundle) })
+          : await toPdf(bundle);
+      // The download is recorded in the same transaction that read the data.
+      await audit(trx, actor, { action: 'export', subjectKind: 'report', criterion: criterion(q, view, `format=${format}`), purpose: 'reporting' });
+      return { bundle, file };
+    });
+    const name = `resultater-${bundle.partnership.name.normalize('NFKD').replace(/[^\w-]+/g, '-').toLowerCase()}-${q.from}-${q.to}.${format}`;
+    return reply
+      .header('content-type', CONTENT_TYPES[format])
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .header('cache-control', 'no-store')
+      .send(file);
+  });
+
+  app.get('/api/reports/goals', {
+    config: { permission: P['reports.goals.read'] },
+    schema: { tags: ['reports'], response: { 200: GoalSettingsResponse } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    const s = await loadSettings(db, actor.partnershipId);
+    const checked = validateGoals(s.goals);
+    return { goals: checked.ok ? checked.goals : [], suppressionThreshold: s.threshold };
+  });
+
+  app.put('/api/reports/goals', {
+    config: { permission: P['reports.goals.write'] },
+    schema: { tags: ['reports'], body: GoalSettingsSchema, response: { 200: GoalSettingsResponse, 400: ErrorResponse } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    const checked = validateGoals(req.body.goals);
+    if (!checked.ok) throw badRequest(`Målene kan ikke gemmes: ${checked.problems.join(' ')}`);
+    const ids = checked.goals.map((g) => g.id);
+    if (new Set(ids).size !== ids.length) throw badRequest('To mål har samme id: giv hvert mål sit eget id.');
+    const row = { partnership_id: actor.partnershipId, goals: JSON.stringify(checked.goals), suppression_threshold: req.body.suppressionThreshold, updated_by: actor.userId, updated_at: new Date() };
+    await db.insertInto('report_settings').values(row)
+      .onConflict((oc) => oc.column('partnership_id').doUpdateSet({ goals: row.goals, suppression_threshold: row.suppression_threshold, updated_by: row.updated_by, updated_at: row.updated_at }))
+      .execute();
+    return { goals: checked.goals, suppressionThreshold: req.body.suppressionThreshold };
+  });
+}
+

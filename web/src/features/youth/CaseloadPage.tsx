@@ -1,0 +1,71 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { Static } from '@sinclair/typebox';
+import type { YoungPersonSummary } from '../../../../src/youth/schemas.ts';
+import { READINESS, STAGES } from '../../../../src/youth/domain.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { Field } from '../../components/Field.tsx';
+import { Alert } from '../../components/Alert.tsx';
+import { Spinner } from '../../components/Spinner.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { Select } from './ui.tsx';
+import { formatDate, useLoad } from './hooks.ts';
+
+type Summary = Static<typeof YoungPersonSummary>;
+
+/** The caseload with filters; names in Danish order (the server sorts). */
+export function CaseloadPage() {
+  const { t, i18n } = useTranslation('youth');
+  const [form, setForm] = useState({ q: '', stage: '', readiness: '', overdue: false, mine: false, noContactDays: '' });
+  const [query, setQuery] = useState<Record<string, string | boolean | undefined>>({});
+  const { data, error } = useLoad<Summary[]>('/api/youth', query);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setQuery({
+      q: form.q || undefined, stage: form.stage || undefined, readiness: form.readiness || undefined,
+      overdue: form.overdue || undefined, mine: form.mine || undefined, noContactDays: form.noContactDays || undefined,
+    });
+  };
+  return (
+    <>
+      <PageTitle>{t('caseload.title')}</PageTitle>
+      <p><Link className="button button-secondary" to="/youth/new">{t('caseload.new')}</Link></p>
+      <form onSubmit={submit} className="youth-filters" role="search" aria-label={t('caseload.title')}>
+        <Field id="q" label={t('caseload.search')} hint={t('caseload.searchHint')} value={form.q} onChange={(e) => setForm({ ...form, q: e.target.value })} />
+        <Select id="stage" label={t('caseload.stage')} value={form.stage} onChange={(e) => setForm({ ...form, stage: e.target.value })}
+          options={[{ value: '', label: t('caseload.any') }, ...STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) }))]} />
+        <Select id="readiness" label={t('caseload.readiness')} value={form.readiness} onChange={(e) => setForm({ ...form, readiness: e.target.value })}
+          options={[{ value: '', label: t('caseload.any') }, ...READINESS.map((s) => ({ value: s, label: t(`readiness.${s}`) }))]} />
+        <Field id="noContactDays" type="number" min={1} inputMode="numeric" label={t('caseload.noContactDays')} value={form.noContactDays} onChange={(e) => setForm({ ...form, noContactDays: e.target.value })} />
+        <div className="form-group">
+          <input className="form-checkbox" type="checkbox" id="overdue" checked={form.overdue} onChange={(e) => setForm({ ...form, overdue: e.target.checked })} />
+          <label htmlFor="overdue">{t('caseload.overdue')}</label>
+        </div>
+        <div className="form-group">
+          <input className="form-checkbox" type="checkbox" id="mine" checked={form.mine} onChange={(e) => setForm({ ...form, mine: e.target.checked })} />
+          <label htmlFor="mine">{t('caseload.mine')}</label>
+        </div>
+        <button type="submit" className="button button-primary">{t('caseload.filter')}</button>
+      </form>
+      {error && <Alert variant="error">{error.message}</Alert>}
+      {!data && !error && <Spinner />}
+      {data && (
+        <DataTable<Summary>
+          caption={t('caseload.caption')}
+          rows={data}
+          rowKey={(r) => r.id}
+          empty={t('caseload.empty')}
+          columns={[
+            { key: 'name', header: t('caseload.name'), cell: (r) => <Link to={`/youth/${r.id}`}>{r.firstName} {r.lastName}</Link> },
+            { key: 'age', header: t('caseload.age'), cell: (r) => r.age, numeric: true },
+            { key: 'stage', header: t('caseload.stage'), cell: (r) => t(`stage.${r.stage}`) },
+            { key: 'readiness', header: t('caseload.readiness'), cell: (r) => (r.readiness ? t(`readiness.${r.readiness}`) : '–') },
+            { key: 'follow', header: t('caseload.nextFollowUp'), cell: (r) => formatDate(r.nextFollowUp, i18n.language) },
+            { key: 'contact', header: t('caseload.lastContact'), cell: (r) => formatDate(r.lastContactAt, i18n.language) },
+          ]}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import { useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { Static } from '@sinclair/typebox';
+import type { YoungPersonView } from '../../../../src/youth/schemas.ts';
+import { useSession } from '../../app/session.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { Alert } from '../../components/Alert.tsx';
+import { Spinner } from '../../components/Spinner.tsx';
+import { useLoad } from './hooks.ts';
+import { DetailsSection } from './DetailsSection.tsx';
+import { ScreeningSection } from './ScreeningSection.tsx';
+import { PlanSection } from './PlanSection.tsx';
+import { PathwaySection } from './PathwaySection.tsx';
+import { JournalSection } from './JournalSection.tsx';
+
+export type Person = Static<typeof YoungPersonView>;
+
+/** One young person: details, screening, plan, pathway and journal on one page with a section menu. */
+export function YoungPersonPage() {
+  const { id } = useParams();
+  const { t } = useTranslation('youth');
+  const session = useSession();
+  const { data, error, reload } = useLoad<Person>(`/api/youth/${id}`);
+  if (error) return <><PageTitle>{t('caseload.title')}</PageTitle><Alert variant="error">{error.message}</Alert></>;
+  if (!data) return <Spinner />;
+  const casework = session.role === 'counsellor';
+  return (
+    <>
+      <PageTitle subtitle={`${t('person.age', { age: data.age })} · ${t(`stage.${data.stage}`)}`}>{`${data.firstName} ${data.lastName}`}</PageTitle>
+      {casework && (
+        <nav aria-label={t('person.sections')}>
+          <ul className="youth-section-nav">
+            {['details', 'screening', 'plan', 'pathway', 'journal'].map((s) => (
+              <li key={s}><a href={`#${s}`}>{s === 'details' ? t('person.details') : t(`${s}.heading`)}</a></li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <DetailsSection person={data} onSaved={reload} editable={casework} />
+      {casework && (
+        <>
+          <ScreeningSection person={data} onSaved={reload} />
+          <PlanSection person={data} />
+          <PathwaySection person={data} onSaved={reload} />
+          <JournalSection person={data} />
+        </>
+      )}
+    </>
+  );
+}
