@@ -6,6 +6,8 @@ import { mentorRoutes } from './mentors/routes.ts';
 import { lifelineRoutes } from './lifeline/routes.ts';
 import { activityRoutes } from './activities/routes.ts';
 import { reminderRoutes } from './reminders/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
+import { matchingRoutes } from './matching/routes.ts';
 
 /** Every feature's routes, registered in this order. Add one line per feature. */
-export const features: ((app: App) => Promise<void>)[] = [authRoutes, youthRoutes, companiesFeature, mentorRoutes, lifelineRoutes, activityRoutes, reminderRoutes];
+export const features: ((app: App) => Promise<void>)[] = [authRoutes, youthRoutes, companiesFeature, mentorRoutes, lifelineRoutes, activityRoutes, reminderRoutes, reportRoutes, matchingRoutes];

@@ -7,6 +7,12 @@ import { generateDbTypes } from '../core/db-typegen.ts';
 import { createUser } from './create-user.ts';
 import { ROLES, type Role } from '../core/policy.ts';
 import { progressLine } from './progress.ts';
+import { opsCommands } from '../ops/commands.ts';
+
+const bar = (done: number, total: number, width = 30) => {
+  const n = Math.round((done / total) * width);
+  return `[${'#'.repeat(n)}${'-'.repeat(width - n)}] ${Math.round((done / total) * 100)}%`;
+};
 
 export interface Command {
   name: string;
@@ -93,6 +99,27 @@ export const commands: Command[] = [
     },
   },
   {
+    name: 'generate',
+    usage: 'generate --scale small|region|national',
+    summary: 'Fill the database with fictional partnerships at scale (region: 35,000 young people, 1,000,000 journal entries and events).',
+    help: 'Generated users share the password printed at the end. Use a separate database (DATABASE_URL) for benchmarks.',
+    run: async (args) => {
+      const { values } = parseArgs({ args, options: { scale: { type: 'string', default: 'small' } } });
+      const { generate, SCALES, GENERATED_PASSWORD } = await import('../scale/generate.ts');
+      const scale = SCALES[values.scale as keyof typeof SCALES];
+      if (!scale) throw new Error(`--scale must be one of: ${Object.keys(SCALES).join(', ')}`);
+      const database = await openMigratedDatabase(loadConfig(), log);
+      const t0 = Date.now();
+      try {
+        log(`Generating ${values.scale}: ${scale.partnerships} partnerships, ${scale.youngPeople} young people, ${scale.companies} companies, ${scale.openings} openings, ~${scale.journalAndEvents} journal entries and events`);
+        await generate(database.pool, scale, (label, done, total) => progressLine(`${bar(done, total)} ${label}`, done === total));
+        log(`Done in ${((Date.now() - t0) / 1000).toFixed(0)} s. Generated users log in with the password ${GENERATED_PASSWORD} (e.g. vejleder0-0@gen.fodfaeste.dk).`);
+      } finally {
+        await database.close();
+      }
+    },
+  },
+  {
     name: 'db-types',
     usage: 'db-types',
     summary: 'Regenerate src/core/db-types.ts from the migrated schema (on a throwaway in-memory database).',
@@ -106,4 +133,5 @@ export const commands: Command[] = [
       }
     },
   },
+  ...opsCommands,
 ];

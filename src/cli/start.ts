@@ -6,6 +6,7 @@ import { buildApp, webDist } from '../core/http.ts';
 import { openMigratedDatabase } from '../core/runtime.ts';
 import { isDatabaseEmpty, seedDemo, SeedRefused } from '../demo/seed.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/accounts.ts';
+import { startWorker } from '../reminders/worker.ts';
 
 export async function startServer(config: Config) {
   const t0 = Date.now();
@@ -33,8 +34,11 @@ export async function startServer(config: Config) {
     console.log(`\nDemo-logins (adgangskode for alle: ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.label.padEnd(26)} ${a.email}`);
   }
+  // The reminder worker (pg-boss) sends the outbox; WORKER_ENABLED=false leaves it to another process.
+  const worker = config.WORKER_ENABLED ? await startWorker(database, config, { log: (l) => console.log(l) }) : null;
   const stop = async (signal: string) => {
     console.log(`\n${signal}: stopping …`);
+    await worker?.stop();
     await app.close();
     await database.close();
     process.exit(0);

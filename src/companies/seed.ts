@@ -117,7 +117,7 @@ async function seedLadders(ctx: SeedContext, companies: { id: string; openingId:
     for (const [k, step] of steps.entries()) {
       const current = step.end === null;
       // Sofie (the demo young person) and two others are at the demo company contact's company now.
-      let company = i === 0 || (current && bogh.length < 3 && i % 4 === 1) ? companies[0] : activePool[(i + k * 3) % activePool.length];
+      let company = (i === 0 && current) || (current && bogh.length < 3 && i % 4 === 1) ? companies[0] : activePool[(i + k * 3) % activePool.length];
       if (current && (held.get(company.id) ?? 0) >= (company === companies[0] ? 4 : 2)) company = activePool.find((c) => (held.get(c.id) ?? 0) < 2 && c !== companies[0])!;
       const end = current ? null : addDays(start, step.kind === 'trial' ? 1 : step.weeks * 7 - 3);
       const p = await trx.insertInto('placements').values({
@@ -127,16 +127,18 @@ async function seedLadders(ctx: SeedContext, companies: { id: string; openingId:
         end_note: step.end === 'breakdown' ? 'Forventningerne til arbejdstiden passede ikke. Vi prøver et andet sted.' : null,
         mentor_contact_id: company.mentorId, created_by: ctx.users.counsellor,
       }).returning('id').executeTakeFirstOrThrow();
-      const schedule = step.kind === 'trial' ? [[start, [1, 2], 6]] as const
-        : [[start, [1], 4], [addDays(start, 28), [1, 3], 5], [addDays(start, 56), [1, 2, 3], 6]] as const;
+      // Working days differ between young people (Monday–Friday), so some are due on any weekday.
+      const wd = (n: number) => Array.from({ length: n }, (_, j) => ((i + j * 2) % 5) + 1).sort();
+      const schedule: [string, number[], number][] = step.kind === 'trial' ? [[start, wd(2), 6]]
+        : [[start, wd(1), 4], [addDays(start, 28), wd(2), 5], [addDays(start, 56), wd(3), 6]];
       for (const [from, weekdays, hours] of schedule) {
         if (end && from > end) continue;
-        await trx.insertInto('placement_schedules').values({ placement_id: p.id, valid_from: from, weekdays: [...weekdays], hours_per_day: String(hours) }).execute();
+        await trx.insertInto('placement_schedules').values({ placement_id: p.id, valid_from: from, weekdays, hours_per_day: String(hours) }).execute();
       }
       if (current) {
         held.set(company.id, (held.get(company.id) ?? 0) + 1);
         if (company === companies[0]) bogh.push(ypId);
-        await seedAttendance(ctx, p.id, start, schedule.map(([from, weekdays]) => ({ from, weekdays: [...weekdays] })), today, i % 7 === 3, company === companies[0]);
+        await seedAttendance(ctx, p.id, start, schedule.map(([from, weekdays]) => ({ from, weekdays })), today, i % 7 === 3, company === companies[0]);
       }
       if (step.end === 'hired' && !storyPlacement) storyPlacement = { id: p.id, youngPersonId: ypId, companyId: company.id };
       prev = p.id;

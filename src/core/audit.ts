@@ -90,8 +90,10 @@ export interface AuditVerification {
 /** Walks the chain in id order; reports the first rows whose hash or link does not hold. */
 export async function verifyAudit(db: Db, onProgress?: (done: number) => void): Promise<AuditVerification> {
   const problems: string[] = [];
-  let prev = GENESIS;
-  let lastId = 0;
+  // After a retention purge the chain starts at the last removed row (recorded by purge_audit_log).
+  const purge = await db.selectFrom('audit_purges').select(['through_id', 'through_hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  let prev = purge?.through_hash ?? GENESIS;
+  let lastId = purge ? Number(purge.through_id) : 0;
   let count = 0;
   const pageSize = 5_000;
   for (;;) {

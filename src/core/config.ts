@@ -23,6 +23,8 @@ export const ConfigSchema = Type.Object({
   // SMS provider (src/reminders/transports.ts): a JSON POST { to, text, reference } with a bearer token.
   SMS_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   SMS_TOKEN: Type.Optional(Type.String({ minLength: 1 })),
+  // Geocoder (src/geo/): base URL of a DAWA-style address service; without it nothing is geocoded and matching says travel was not judged.
+  GEOCODER_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   // Run the reminder worker (pg-boss, src/reminders/worker.ts) inside the server process.
   WORKER_ENABLED: Type.Boolean({ default: true }),
   // Overload protection (src/security/rate-limit.ts): requests per minute per process; 0 turns a limit off.

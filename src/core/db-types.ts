@@ -89,6 +89,15 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface AuditPurgesTable {
+  id: Generated<number>;
+  purged_at: Generated<Timestamp>;
+  cutoff: Timestamp;
+  rows: number;
+  through_id: number;
+  through_hash: string;
+}
+
 export interface CalendarFeedsTable {
   id: Generated<string>;
   partnership_id: string;
@@ -98,6 +107,19 @@ export interface CalendarFeedsTable {
   created_by: string | null;
   created_at: Generated<Timestamp>;
   revoked_at: Timestamp | null;
+}
+
+export interface CatalogImportsTable {
+  id: Generated<string>;
+  imported_by: string | null;
+  via: string;
+  file_name: string;
+  format: string;
+  added: number;
+  changed: number;
+  unchanged: number;
+  warnings: Generated<number>;
+  imported_at: Generated<Timestamp>;
 }
 
 export interface CompaniesTable {
@@ -116,6 +138,10 @@ export interface CompaniesTable {
   notes: string | null;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+  lat: number | null;
+  lon: number | null;
+  geo_key: string | null;
+  geocoded_at: Timestamp | null;
 }
 
 export interface CompanyContactsTable {
@@ -174,6 +200,48 @@ export interface IdempotencyKeysTable {
   expires_at: Timestamp;
 }
 
+export interface InitiativeLinksTable {
+  partnership_id: string;
+  young_person_id: string;
+  initiative_id: string;
+  linked_at: Generated<Timestamp>;
+  linked_by: string | null;
+}
+
+export interface InitiativesTable {
+  id: Generated<string>;
+  key: string;
+  title: string;
+  owner: string;
+  municipality: string | null;
+  background: string | null;
+  purpose: string | null;
+  target_group: string | null;
+  actors: string | null;
+  economy: string | null;
+  effect: string | null;
+  general_text: string | null;
+  age_min: number | null;
+  age_max: number | null;
+  tags: Generated<string[]>;
+  contacts: Generated<Json>;
+  period_text: string | null;
+  period_start: string | null;
+  period_end: string | null;
+  status: string;
+  source: string;
+  source_line: number | null;
+  content_hash: string;
+  imported_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  tags_text: Generated<string>;
+  description_text: Generated<string>;
+  folded_title: Generated<string>;
+  folded_text: Generated<string>;
+  search_doc: string | null;
+  folded_doc: string | null;
+}
+
 export interface JournalEntriesTable {
   id: Generated<string>;
   entry_id: string;
@@ -218,6 +286,37 @@ export interface LoginAttemptsTable {
   ip: string;
   success: boolean;
   at: Generated<Timestamp>;
+}
+
+export interface MaintenanceRunsTable {
+  job: string;
+  last_run_at: Timestamp;
+  last_result: Json | null;
+}
+
+export interface MatchDecisionsTable {
+  id: Generated<string>;
+  partnership_id: string;
+  young_person_id: string;
+  kind: string;
+  candidate_id: string;
+  decision: string;
+  reason: string | null;
+  source: string;
+  score: string | null;
+  rank: number | null;
+  placement_id: string | null;
+  mentorship_id: string | null;
+  decided_by: string | null;
+  decided_at: Generated<Timestamp>;
+}
+
+export interface MatchWeightsTable {
+  partnership_id: string;
+  kind: string;
+  weights: Json;
+  updated_by: string | null;
+  updated_at: Generated<Timestamp>;
 }
 
 export interface MembershipsTable {
@@ -328,6 +427,10 @@ export interface OpeningsTable {
   open: Generated<boolean>;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+  lat: number | null;
+  lon: number | null;
+  geo_key: string | null;
+  geocoded_at: Timestamp | null;
 }
 
 export interface OutboxTable {
@@ -521,6 +624,11 @@ export interface YoungPeopleTable {
   next_appointment_place: string | null;
   last_contact_at: Timestamp | null;
   search_name: Generated<string>;
+  lat: number | null;
+  lon: number | null;
+  geo_key: string | null;
+  geocoded_at: Timestamp | null;
+  anonymised_at: Timestamp | null;
 }
 
 export interface YouthInvitesTable {
@@ -544,17 +652,24 @@ export interface DB {
   attendance: AttendanceTable;
   audit_head: AuditHeadTable;
   audit_log: AuditLogTable;
+  audit_purges: AuditPurgesTable;
   calendar_feeds: CalendarFeedsTable;
+  catalog_imports: CatalogImportsTable;
   companies: CompaniesTable;
   company_contacts: CompanyContactsTable;
   consent_events: ConsentEventsTable;
   event_invitations: EventInvitationsTable;
   guardian_reminders: GuardianRemindersTable;
   idempotency_keys: IdempotencyKeysTable;
+  initiative_links: InitiativeLinksTable;
+  initiatives: InitiativesTable;
   journal_entries: JournalEntriesTable;
   lifeline_settings: LifelineSettingsTable;
   lifeline_shifts: LifelineShiftsTable;
   login_attempts: LoginAttemptsTable;
+  maintenance_runs: MaintenanceRunsTable;
+  match_decisions: MatchDecisionsTable;
+  match_weights: MatchWeightsTable;
   memberships: MembershipsTable;
   mentors: MentorsTable;
   mentorship_notes: MentorshipNotesTable;

@@ -17,12 +17,13 @@ interface Claimed extends OutgoingMessage {
  * same time without taking the same row; the lease marks a row as being sent,
  * and a row whose lease ran out (its worker died mid-send) is claimed again.
  */
-async function claim(db: Db, limit: number): Promise<Claimed[]> {
+async function claim(db: Db, limit: number, channels: readonly string[]): Promise<Claimed[]> {
   const { rows } = await sql<Claimed>`
     UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = now() + make_interval(secs => ${LEASE_SECONDS})
     WHERE id IN (
       SELECT id FROM outbox
-      WHERE (status = 'pending' AND next_attempt_at <= now()) OR (status = 'sending' AND lease_until < now())
+      WHERE ((status = 'pending' AND next_attempt_at <= now()) OR (status = 'sending' AND lease_until < now()))
+        AND channel IN (${sql.join([...channels])})
       ORDER BY id LIMIT ${limit}
       FOR UPDATE SKIP LOCKED)
     RETURNING id, channel, recipient, subject, body, attempts`.execute(db);
@@ -36,10 +37,17 @@ export interface DispatchResult {
 }
 
 /** Sends what is due, batch by batch, until nothing is left; returns what happened. */
-export async function dispatchDue(db: Db, transports: Record<'email' | 'sms', Transport>, opts: { batch?: number; maxBatches?: number } = {}): Promise<DispatchResult> {
+export async function dispatchDue(db: Db, transports: Record<'email' | 'sms', Transport>, opts: {
+  batch?: number;
+  maxBatches?: number;
+  /** Channels that are set up; messages for the others wait in the outbox until they are. */
+  channels?: readonly ('email' | 'sms')[];
+} = {}): Promise<DispatchResult> {
   const result: DispatchResult = { sent: 0, failed: 0, retrying: 0 };
+  const channels = opts.channels ?? ['email', 'sms'];
+  if (channels.length === 0) return result;
   for (let i = 0; i < (opts.maxBatches ?? 50); i++) {
-    const rows = await claim(db, opts.batch ?? 20);
+    const rows = await claim(db, opts.batch ?? 20, channels);
     if (rows.length === 0) break;
     for (const row of rows) {
       try {

@@ -139,7 +139,10 @@ describe('reminders that arrive', () => {
       expect(delivered).toBe(pending);
       const ids = [...smtp.received.map((m) => m.messageId), ...sms.received.map((m) => `<${m.idempotencyKey}@fodfaeste>`)];
       expect(new Set(ids).size).toBe(ids.length);
-      if (database.url) expect(a.sent).toBeGreaterThan(0), expect(b.sent).toBeGreaterThan(0);
+      if (database.url) {
+        expect(a.sent).toBeGreaterThan(0);
+        expect(b.sent).toBeGreaterThan(0);
+      }
     } finally {
       if (second !== database) await second.close();
     }
@@ -147,7 +150,8 @@ describe('reminders that arrive', () => {
 
   it('the pg-boss worker started with the server sends a new message without a manual round', async () => {
     const worker = await startWorker(database, config, { pollSeconds: 1 });
-    const worker2 = database.url ? await startWorker(await openDatabase({ databaseUrl: database.url, poolSize: 3 }), config, { pollSeconds: 1 }) : null;
+    const secondDb = database.url ? await openDatabase({ databaseUrl: database.url, poolSize: 3 }) : null;
+    const worker2 = secondDb ? await startWorker(secondDb, config, { pollSeconds: 1 }) : null;
     try {
       const u = await userWith({ email: true, sms: false });
       await notify(u.id, 'Fra arbejderen');
@@ -160,6 +164,19 @@ describe('reminders that arrive', () => {
     } finally {
       await worker.stop();
       await worker2?.stop();
+      await secondDb?.close();
     }
+  });
+});
+
+describe('a channel that is not set up', () => {
+  it('keeps its messages waiting in the outbox instead of failing them', async () => {
+    const u = await userWith({ email: false, sms: true }, '+45 55 55 55 55');
+    await notify(u.id, 'Venter på SMS-opsætning');
+    const r = await dispatchDue(database.db, transportsFor(config), { channels: ['email'] });
+    expect(r.retrying + r.failed).toBe(0);
+    expect((await rows()).find((x) => x.recipient === '+45 55 55 55 55')).toMatchObject({ status: 'pending', attempts: 0 });
+    await dispatchDue(database.db, transportsFor(config));
+    expect(sms.received.filter((m) => m.to === '+45 55 55 55 55')).toHaveLength(1);
   });
 });

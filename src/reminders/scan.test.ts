@@ -56,7 +56,7 @@ describe('the reminder scan', () => {
   it("the young person's feed shows the placement's working days", async () => {
     const yp = await t.db.selectFrom('young_people').innerJoin('users', 'users.id', 'young_people.user_id').select(['young_people.id', 'users.email']).executeTakeFirstOrThrow();
     const placement = await t.db.selectFrom('placements').select('id').where('young_person_id', '=', yp.id).executeTakeFirstOrThrow();
-    await t.db.insertInto('placement_schedules').values({ placement_id: placement.id, valid_from: tomorrow, weekdays: [1, 2, 3, 4, 5, 6, 7], hours_per_day: 4 }).execute();
+    await t.db.insertInto('placement_schedules').values({ placement_id: placement.id, valid_from: tomorrow, weekdays: [1, 2, 3, 4, 5, 6, 7], hours_per_day: '4' }).execute();
     const client = await t.login(yp.email);
     const made = await client.post('/api/calendar-feeds', { kind: 'young_person' });
     const body = (await t.anonymous().get(new URL(made.json().url).pathname)).body;

@@ -57,3 +57,8 @@ export function httpSmsTransport(config: Pick<Config, 'SMS_URL' | 'SMS_TOKEN'>, 
 export function transportsFor(config: Config): Record<'email' | 'sms', Transport> {
   return { email: emailTransport(config), sms: httpSmsTransport(config) };
 }
+
+/** The channels whose transport is configured. */
+export function configuredChannels(config: Pick<Config, 'SMTP_URL' | 'SMS_URL'>): ('email' | 'sms')[] {
+  return [...(config.SMTP_URL ? ['email' as const] : []), ...(config.SMS_URL ? ['sms' as const] : [])];
+}

@@ -3,7 +3,7 @@ import type { Config } from '../core/config.ts';
 import type { Database } from '../core/db.ts';
 import { dispatchDue } from './dispatch.ts';
 import { scanReminders } from './scan.ts';
-import { transportsFor, type Transport } from './transports.ts';
+import { configuredChannels, transportsFor, type Transport } from './transports.ts';
 
 export const DISPATCH_QUEUE = 'outbox-dispatch';
 export const SCAN_QUEUE = 'reminders-scan';
@@ -23,11 +23,14 @@ export interface Worker {
  */
 export async function startWorker(database: Database, config: Config, opts: {
   transports?: Record<'email' | 'sms', Transport>;
+  channels?: ('email' | 'sms')[];
   pollSeconds?: number;
   log?: (line: string) => void;
 } = {}): Promise<Worker> {
   const log = opts.log ?? (() => {});
   const transports = opts.transports ?? transportsFor(config);
+  const channels = opts.channels ?? configuredChannels(config);
+  if (channels.length < 2) log(`Reminders: ${channels.length === 0 ? 'neither SMTP_URL nor SMS_URL is set' : `only ${channels[0]} is set up`}; other messages wait in the outbox.`);
   const boss = new PgBoss({
     db: { executeSql: async (text, values) => database.pool.query(text, values) },
     schema: 'pgboss',
@@ -43,7 +46,7 @@ export async function startWorker(database: Database, config: Config, opts: {
   await boss.schedule(SCAN_QUEUE, '*/15 * * * *', {}, { tz: 'Europe/Copenhagen' });
   const pollingIntervalSeconds = opts.pollSeconds ?? 2;
   await boss.work(DISPATCH_QUEUE, { pollingIntervalSeconds }, async () => {
-    const r = await dispatchDue(database.db, transports);
+    const r = await dispatchDue(database.db, transports, { channels });
     if (r.sent + r.failed + r.retrying > 0) log(`reminders: ${r.sent} sent, ${r.retrying} to retry, ${r.failed} given up`);
   });
   await boss.work(SCAN_QUEUE, { pollingIntervalSeconds }, async () => {

@@ -54,8 +54,8 @@ export const CountGoal = Type.Object({
   kind: Type.Literal('count'),
   target: Type.Integer({ minimum: 1 }),
   entity: lits(COUNT_ENTITIES),
-  from: Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
-  to: Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+  from: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+  to: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
 }, { additionalProperties: false });
 export const GoalDefinition = Type.Union([ShareGoal, CountGoal]);
 export type GoalDefinition = Static<typeof GoalDefinition>;

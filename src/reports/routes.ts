@@ -102,7 +102,7 @@ export async function reportRoutes(app: App) {
       .header('content-type', CONTENT_TYPES[format])
       .header('content-disposition', `attachment; filename="${name}"`)
       .header('cache-control', 'no-store')
-      .send(file);
+      .send(file as never);
   });
 
   app.get('/api/reports/goals', {

@@ -25,6 +25,7 @@ const recordArb: fc.Arbitrary<YoungPersonRecord> = fc.record({
   guardian_name: text, guardian_phone: text, guardian_email: text, preferred_contact_times: text, stage: fc.constantFrom(...STAGES),
   outcome: fc.constant(null), outcome_education: fc.constant(null), outcome_date: fc.constant(null), next_follow_up: fc.constant(null),
   next_appointment_at: fc.constant(null), next_appointment_place: text, last_contact_at: fc.constant(null), search_name: fc.constant(''),
+  lat: fc.constant(56.26), lon: fc.constant(8.79), geo_key: fc.constant('7490'), geocoded_at: fc.constant(null),
   screening: fc.option(fc.record({
     id: fc.uuid(), young_person_id: fc.uuid(), version: fc.integer({ min: 1, max: 9 }), barriers: fc.subarray([...BARRIERS]),
     barrier_note: text, health_note: text, strengths: fc.array(fc.string(), { maxLength: 3 }), interests: fc.array(fc.string(), { maxLength: 3 }),

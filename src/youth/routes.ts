@@ -13,6 +13,7 @@ import { Counsellor, FollowUps, IdParams, IntakeBody, UpdateBody, YoungPersonSum
 import { caseworkRoutes } from './casework-routes.ts';
 import { meRoutes } from './me-routes.ts';
 import { inviteRoutes } from './invite.ts';
+import { invitePageRoutes } from './invite-page.ts';
 
 export const localDate = (d: Date = new Date()) =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -169,6 +170,7 @@ export async function youthRoutes(app: App) {
   await app.register(caseworkRoutes);
   await app.register(meRoutes);
   await app.register(inviteRoutes);
+  await app.register(invitePageRoutes);
 }
 
 /** 409 with the version now stored, so the client can reload it and keep what was typed. */

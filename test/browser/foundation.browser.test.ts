@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../src/demo/accounts.ts';
@@ -156,6 +157,32 @@ describe('shell', () => {
     expect(res.status()).toBe(401);
   });
 
+  it('sends the user back to login with an explanation when the session runs out during use', async () => {
+    const page = await env.newPage(1280);
+    await loginAs(page, account('counsellor').email);
+    await page.goto('/findes-ikke');
+    await page.getByRole('heading', { level: 1, name: 'Siden findes ikke' }).waitFor();
+    const user = await env.database.db.selectFrom('users').select('id').where('email', '=', account('counsellor').email).executeTakeFirstOrThrow();
+    await env.database.db.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+    // The start page's caseload call now answers 401.
+    await page.getByRole('link', { name: 'Gå til forsiden' }).click();
+    await page.waitForURL('**/login');
+    await page.getByText('Du er blevet logget ud, fordi du ikke har været aktiv i et stykke tid. Log ind igen.').waitFor();
+    // Logging in again returns to the page that was being opened.
+    await page.getByLabel('E-mail').fill(account('counsellor').email);
+    await page.getByLabel('Adgangskode').fill('Fodfaeste-demo-2026');
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    await page.getByRole('heading', { level: 1, name: START_HEADINGS.counsellor }).waitFor();
+  });
+
+  it('shows a "no access" page when a role opens a page meant for other roles', async () => {
+    const page = await env.newPage(1280);
+    await loginAs(page, account('young_person').email);
+    await page.goto('/youth'); // the caseload: counsellors and admins only
+    await page.getByRole('heading', { level: 1, name: 'Du har ikke adgang til denne side' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Gå til forsiden' }).count()).toBe(1);
+  });
+
   it('has a mobile menu at 360 px that opens as a dialog, holds the navigation and logout, and closes with Escape', async () => {
     const page = await env.newPage(360);
     await loginAs(page, account('counsellor').email);
@@ -197,5 +224,22 @@ describe('shell', () => {
     expect(session.partnership.id).toBe(other.id);
     expect(session.role).toBe('steering_group');
     await expectClean(page);
+  });
+});
+
+describe('texts', () => {
+  const keys = (o: unknown, prefix = ''): string[] =>
+    Object.entries(o as Record<string, unknown>).flatMap(([k, v]) =>
+      typeof v === 'object' && v ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]).sort();
+  const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as unknown;
+
+  it('has every Danish shell and start page text in English too, and no empty texts', () => {
+    for (const dir of ['web/src/i18n', 'web/src/features/start/i18n']) {
+      const da = read(`${dir}/da.json`);
+      const en = read(`${dir}/en.json`);
+      expect(keys(en), dir).toEqual(keys(da));
+      const empty = keys(da).filter((k) => !k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], da));
+      expect(empty, dir).toEqual([]);
+    }
   });
 });

@@ -126,6 +126,19 @@ describe('parseCatalog on broken input', () => {
     expect(parseCatalog('## Herning Kommune\nProjektnavn\tX\n', { today: TODAY }).entries[0]).toMatchObject({ title: 'X', owner: 'Herning Kommune' });
   });
 
+  it('reads rows written "Label: value" when the tab was lost', () => {
+    const text = '## Herning Kommune\nProjektnavn: Ung i job\nKort beskrivelse: Målgruppe: unge 18-25 år.\nKontaktperson: Anna Berg, anna@herning.dk, 12345678\nProjektperiode: 2019-2020\n';
+    const { entries, problems } = parseCatalog(text, { today: TODAY });
+    expect(problems).toEqual([]);
+    expect(entries[0]).toMatchObject({
+      title: 'Ung i job',
+      ageRange: { min: 18, max: 25 },
+      contacts: [{ name: 'Anna Berg', email: 'anna@herning.dk', phone: '12345678' }],
+      period: { text: '2019-2020', start: '2019-01-01', end: '2020-12-31' },
+      status: 'ended',
+    });
+  });
+
   it('reports a row that does not belong to any initiative', () => {
     const { problems } = parseCatalog('## Herning Kommune\nFoo\tbar\n', { today: TODAY });
     expect(formatProblems(problems)).toBe('Linje 2: rækken "Foo" hører ikke til nogen indsats og er sprunget over');

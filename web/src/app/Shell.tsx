@@ -74,35 +74,32 @@ export function Shell() {
   );
 }
 
+/** The navigation for the user's role; `current` marks the entry whose path matches the page best (longest prefix). */
 function useLinks(session: Session) {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
   const items = session.role ? navItemsFor(session.role) : [];
-  return [{ to: '/', label: t('nav.home') }, ...items.map((n) => ({ to: n.to, label: t(n.labelKey) }))];
-}
-
-function isCurrent(to: string, pathname: string) {
-  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+  const links = [{ to: '/', label: t('nav.home') }, ...items.map((n) => ({ to: n.to, label: t(n.labelKey) }))];
+  const matches = links.filter((l) => (l.to === '/' ? pathname === '/' : pathname === l.to || pathname.startsWith(`${l.to}/`)));
+  const best = matches.sort((a, b) => b.to.length - a.to.length)[0]?.to;
+  return links.map((l) => ({ ...l, current: l.to === best }));
 }
 
 function DesktopNav({ session }: { session: Session }) {
   const { t } = useTranslation();
   const links = useLinks(session);
-  const { pathname } = useLocation();
   return (
     <div className="navigation-menu">
       <div className="navigation-menu-inner container">
         <nav className="nav" aria-label={t('header.mainMenu')}>
           <ul className="mainmenu">
-            {links.map((l) => {
-              const current = isCurrent(l.to, pathname);
-              return (
-                <li key={l.to} className={current ? 'active current' : undefined}>
-                  <Link to={l.to} className="nav-link" aria-current={current ? 'page' : undefined}>
-                    <span>{l.label}</span>
-                  </Link>
-                </li>
-              );
-            })}
+            {links.map((l) => (
+              <li key={l.to} className={l.current ? 'active current' : undefined}>
+                <Link to={l.to} className="nav-link" aria-current={l.current ? 'page' : undefined}>
+                  <span>{l.label}</span>
+                </Link>
+              </li>
+            ))}
           </ul>
         </nav>
       </div>
@@ -149,7 +146,6 @@ function UserActions({ session }: { session: Session }) {
 function MobileDrawer({ session, onClose }: { session: Session; onClose: () => void }) {
   const { t } = useTranslation();
   const links = useLinks(session);
-  const location = useLocation();
   const ref = useRef<HTMLDivElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
 
@@ -188,16 +184,13 @@ function MobileDrawer({ session, onClose }: { session: Session; onClose: () => v
       </div>
       <nav className="navigation-menu-mobile" aria-label={t('header.mainMenu')}>
         <ul className="mainmenu">
-          {links.map((l) => {
-            const current = isCurrent(l.to, location.pathname);
-            return (
-              <li key={l.to} className={current ? 'active current' : undefined}>
-                <Link to={l.to} className="nav-link" aria-current={current ? 'page' : undefined} onClick={onClose}>
-                  <span>{l.label}</span>
-                </Link>
-              </li>
-            );
-          })}
+          {links.map((l) => (
+            <li key={l.to} className={l.current ? 'active current' : undefined}>
+              <Link to={l.to} className="nav-link" aria-current={l.current ? 'page' : undefined} onClick={onClose}>
+                <span>{l.label}</span>
+              </Link>
+            </li>
+          ))}
         </ul>
       </nav>
       <div className="portal-info-mobile">

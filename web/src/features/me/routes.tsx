@@ -1,3 +1,4 @@
+import './me.css';
 import type { AppRoute, NavItem, StartWidget } from '../../app/registry.ts';
 import { MeWidget } from './MeWidget.tsx';
 import { PlanPage } from './PlanPage.tsx';

@@ -1,3 +1,4 @@
+import './youth.css';
 import type { AppRoute, NavItem, StartWidget } from '../../app/registry.ts';
 import { CaseloadPage } from './CaseloadPage.tsx';
 import { FollowUpsPage, FollowUpsWidget } from './FollowUps.tsx';

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkA11y, loginAs, pageProblems, screenshot, startBrowserEnv, type BrowserEnv } from '../../test/helpers/browser.ts';
+
+let env: BrowserEnv;
+beforeAll(async () => {
+  env = await startBrowserEnv();
+}, 300_000);
+afterAll(() => env?.close());
+
+const concern = 'Han virkede meget træt i dag. Kan du ringe?';
+
+describe('companies journeys', () => {
+  it('a counsellor registers a company (CVR checked) and an opening, and places a young person', async () => {
+    const page = await env.newPage(1280);
+    await loginAs(page, 'vejleder@demo.fodfaeste.dk');
+    await page.goto('/companies');
+    await page.getByRole('heading', { level: 1, name: 'Virksomhedsnetværket' }).waitFor();
+    await expect(page.getByTestId('network-figures').textContent()).resolves.toMatch(/Virksomheder30/);
+    await checkA11y(page, 'companies list');
+    await page.getByRole('link', { name: 'Registrér virksomhed' }).click();
+    await page.getByLabel('Navn').fill('Testfabrikken ApS');
+    await page.getByLabel('CVR-nummer').fill('12345678');
+    await page.getByRole('button', { name: 'Gem virksomhed' }).click();
+    await page.getByRole('link', { name: /kontrolcifferet passer ikke/ }).waitFor();
+    await checkA11y(page, 'company form with error');
+    await page.getByLabel('CVR-nummer').fill('10110866');
+    await page.getByRole('button', { name: 'Gem virksomhed' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Testfabrikken ApS' }).waitFor();
+
+    await page.getByText('Tilføj opgave').click();
+    await page.getByLabel('Opgave (med almindelige ord)').fill('Lager og pakning');
+    await page.getByLabel('Antal pladser').fill('2');
+    await page.getByRole('button', { name: 'Gem opgave' }).click();
+    await page.getByTestId('openings').getByText('2 af 2 pladser ledige').waitFor();
+
+    const ypSelect = page.getByLabel('Ung', { exact: true });
+    await ypSelect.locator('option').nth(1).waitFor({ state: 'attached' });
+    const name = (await ypSelect.locator('option').nth(1).textContent())!;
+    await ypSelect.selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Placér' }).click();
+    await page.getByText('Den unge er placeret.').waitFor();
+    await page.getByTestId('company-placements').getByRole('link', { name }).waitFor();
+    await page.getByTestId('openings').getByText('1 af 2 pladser ledige').waitFor();
+    await checkA11y(page, 'company page');
+    await screenshot(page, 'company-page');
+    // The one 400 is the refused CVR number above.
+    expect(pageProblems(page, [/401 \(Unauthorized\)/, /400 \(Bad Request\)/])).toEqual([]);
+  }, 120_000);
+
+  it('the company contact on a 360 px phone registers attendance in one tap and raises a concern', async () => {
+    const page = await env.newPage(360);
+    await loginAs(page, 'virksomhed@demo.fodfaeste.dk');
+    await page.goto('/employer');
+    await page.getByRole('heading', { level: 1, name: 'Fremmøde' }).waitFor();
+    const cards = page.getByTestId('attendance-cards').locator('li.attendance-card');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBeGreaterThanOrEqual(2);
+    await checkA11y(page, 'employer attendance');
+    const first = cards.first();
+    const firstName = (await first.getByRole('heading').textContent())!;
+    await first.getByRole('button', { name: 'Mødt' }).click();
+    await page.getByText(`Gemt: ${firstName} – Mødt`).waitFor();
+    await expect(first.getByRole('button', { name: 'Mødt' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await screenshot(page, 'employer-attendance');
+    // No horizontal scrolling at 360 px.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    await first.getByRole('link', { name: /Ring til mig/ }).click();
+    await page.getByRole('heading', { level: 1, name: firstName }).waitFor();
+    await page.getByLabel('Kort besked til vejlederen').fill(concern);
+    await page.getByRole('button', { name: 'Ring til mig' }).click();
+    await page.getByText('Beskeden er sendt til vejlederen').waitFor();
+    await checkA11y(page, 'employer placement');
+    await screenshot(page, 'employer-placement');
+    expect(pageProblems(page, [/401 \(Unauthorized\)/])).toEqual([]);
+  }, 120_000);
+
+  it('the counsellor sees the concern as a task and the attendance on the placement', async () => {
+    const page = await env.newPage(1280);
+    await loginAs(page, 'vejleder@demo.fodfaeste.dk');
+    const tasks = page.getByTestId('tasks');
+    await tasks.getByText(concern).waitFor();
+    await checkA11y(page, 'counsellor start page with tasks');
+    const task = tasks.locator('li', { hasText: concern });
+    await task.getByRole('link', { name: 'Se forløbet' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Mødestabilitet' }).waitFor();
+    await page.getByTestId('stability-table').waitFor();
+    await checkA11y(page, 'placement page');
+    await screenshot(page, 'placement-page');
+    expect(pageProblems(page, [/401 \(Unauthorized\)/])).toEqual([]);
+  }, 120_000);
+});

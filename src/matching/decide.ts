@@ -1,0 +1,99 @@
+// Accepting a suggestion creates the real thing in the same transaction as the
+// decision: a planned placement through the placements feature's use case
+// (which locks the opening, so capacity holds), or a mentorship with the
+// mentors feature's rules. A hard limit found at accept time refuses (409).
+import type { Trx } from '../core/db.ts';
+import { AppError, conflict, notFound } from '../core/errors.ts';
+import type { Actor } from '../core/policy.ts';
+import { createPlacement } from '../placements/placements.ts';
+import { todayInDenmark } from '../placements/dates.ts';
+import { addMonths, findMentor, onboardingComplete } from '../mentors/queries.ts';
+import { localToInstant } from '../lifeline/zoned-time.ts';
+import { notifyUser } from '../reminders/outbox.ts';
+import type { YouthSubject } from './load.ts';
+import type { OpeningCandidate } from './load.ts';
+import type { AcceptBody, DecisionView, RejectBody } from './schemas.ts';
+import { judgeOne } from './suggest.ts';
+
+const MENTOR_REVIEW_MONTHS = 3;
+
+export async function acceptSuggestion(trx: Trx, actor: Actor, y: YouthSubject, b: AcceptBody): Promise<DecisionView> {
+  const judged = await judgeOne(trx, actor.partnershipId, y, b.kind, b.candidateId);
+  if (!judged) {
+    throw b.kind === 'opening'
+      ? new AppError(409, 'no_free_place', 'Opgaven findes ikke længere eller har ingen ledige pladser.')
+      : new AppError(409, 'mentor_unavailable', 'Mentoren kan ikke tage en ny mentee lige nu.');
+  }
+  const limits = judged.suggestion.excluded?.limits ?? [];
+  if (limits.length) throw new AppError(409, 'hard_limit', `Forslaget kan ikke bruges: ${limits.map((l) => l.text).join('; ')}.`);
+  let placementId: string | null = null, mentorshipId: string | null = null;
+  const startDate = b.startDate ?? todayInDenmark();
+  if (b.kind === 'opening') {
+    const o = judged.candidate as OpeningCandidate;
+    placementId = await createPlacement(trx, actor.partnershipId, actor.userId, {
+      youngPersonId: y.id, openingId: o.id, kind: b.placementKind ?? (o.placementKinds[0] as NonNullable<AcceptBody['placementKind']>),
+      startDate, status: 'planned',
+    });
+  } else {
+    mentorshipId = await createMentorship(trx, actor, y, b.candidateId, startDate);
+  }
+  const row = await trx.insertInto('match_decisions').values({
+    partnership_id: actor.partnershipId, young_person_id: y.id, kind: b.kind, candidate_id: b.candidateId, decision: 'accepted',
+    source: b.source ?? 'single', score: String(judged.suggestion.score), rank: judged.rank, placement_id: placementId,
+    mentorship_id: mentorshipId, decided_by: actor.userId,
+  }).returningAll().executeTakeFirstOrThrow();
+  return decisionView(row);
+}
+
+/** The mentors feature's rules for a new mentorship (status, onboarding, børneattest under 18), plus its review task. */
+async function createMentorship(trx: Trx, actor: Actor, y: YouthSubject, mentorId: string, startedOn: string): Promise<string> {
+  const mentor = await findMentor(trx, actor.partnershipId, mentorId);
+  if (!mentor) throw notFound('Mentoren');
+  if (mentor.status !== 'active') throw conflict('Mentoren er ikke aktiv og kan ikke få en ny mentee.');
+  if (!onboardingComplete(mentor)) throw conflict('Mentoren mangler introsamtale, mentorkursus eller underskrevet aftale.');
+  const nextReview = addMonths(startedOn, MENTOR_REVIEW_MONTHS);
+  const ms = await trx.insertInto('mentorships').values({
+    partnership_id: actor.partnershipId, mentor_id: mentor.id, young_person_id: y.id, started_on: startedOn,
+    next_review_on: nextReview, created_by: actor.userId,
+  }).returning('id').executeTakeFirstOrThrow().catch((err: Error) => {
+    if (/mentorships_one_active/.test(err.message)) throw conflict('Mentoren og den unge har allerede et aktivt forløb.');
+    throw err;
+  });
+  const yp = await trx.selectFrom('young_people').select('counsellor_id').where('id', '=', y.id).executeTakeFirstOrThrow();
+  await trx.insertInto('tasks').values({
+    partnership_id: actor.partnershipId, assignee_id: yp.counsellor_id, kind: 'mentor_review',
+    title: 'Evaluer mentorforløb: forlæng eller afslut', body: `Mentor: ${mentor.name}. Forløbet har kørt i ${MENTOR_REVIEW_MONTHS} måneder.`,
+    young_person_id: y.id, created_by: actor.userId, due_at: localToInstant(nextReview, '09:00'),
+  }).execute();
+  if (mentor.user_id) {
+    await notifyUser(trx, mentor.user_id, {
+      partnershipId: actor.partnershipId, kind: 'mentorship_started', dedupeKey: `mentorship:${ms.id}`,
+      subject: 'Du har fået en ny mentee', body: 'Du er blevet matchet med en ung. Log ind i Fodfæste for at se, hvad den unge har valgt at dele med dig.',
+    });
+  }
+  return ms.id;
+}
+
+export async function rejectSuggestion(trx: Trx, actor: Actor, y: YouthSubject, b: RejectBody): Promise<DecisionView> {
+  const judged = await judgeOne(trx, actor.partnershipId, y, b.kind, b.candidateId);
+  const row = await trx.insertInto('match_decisions').values({
+    partnership_id: actor.partnershipId, young_person_id: y.id, kind: b.kind, candidate_id: b.candidateId, decision: 'rejected',
+    reason: b.reason.trim(), source: b.source ?? 'single', score: judged ? String(judged.suggestion.score) : null,
+    rank: judged?.rank ?? null, decided_by: actor.userId,
+  }).returningAll().executeTakeFirstOrThrow();
+  return decisionView(row);
+}
+
+interface DecisionRow {
+  id: string; young_person_id: string; kind: string; candidate_id: string; decision: string; reason: string | null; source: string;
+  score: string | null; placement_id: string | null; mentorship_id: string | null; decided_at: Date;
+}
+
+export function decisionView(r: DecisionRow): DecisionView {
+  return {
+    id: r.id, youngPersonId: r.young_person_id, kind: r.kind as DecisionView['kind'], candidateId: r.candidate_id,
+    decision: r.decision as DecisionView['decision'], reason: r.reason, source: r.source as DecisionView['source'],
+    score: r.score === null ? null : Number(r.score), placementId: r.placement_id, mentorshipId: r.mentorship_id,
+    decidedAt: new Date(r.decided_at).toISOString(),
+  };
+}

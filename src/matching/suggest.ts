@@ -1,0 +1,75 @@
+// Ranks candidates for one young person (or judges one pair at accept time)
+// with the partnership's weights, and says plainly what could not be judged.
+import type { Db, Trx } from '../core/db.ts';
+import {
+  MENTOR_CRITERIA, OPENING_CRITERIA, evaluate, rank,
+  type Criterion, type Suggestion, type YoungPersonProfile,
+} from './engine/index.ts';
+import { loadMentors, loadOpenings, type MentorCandidate, type OpeningCandidate, type YouthSubject } from './load.ts';
+import type { CandidateKind } from './schemas.ts';
+import { weightsOf } from './weights.ts';
+
+type Q = Db | Trx;
+
+/** Mentors of young people under 18 need a checked record (børneattest) first — as the mentors feature requires. */
+const recordCheck: Criterion<YoungPersonProfile, MentorCandidate> = {
+  name: 'record_check',
+  hard: (y, m) => ((y.age ?? 99) < 18 && !m.recordChecked
+    ? { criterion: 'record_check', text: 'Den unge er under 18, og mentorens børneattest er ikke tjekket' }
+    : null),
+};
+export const MENTOR_CRITERIA_WITH_RECORD: readonly Criterion<YoungPersonProfile, MentorCandidate>[] = [recordCheck, ...MENTOR_CRITERIA];
+
+export type Candidate = (OpeningCandidate & { kind: 'opening' }) | (MentorCandidate & { kind: 'mentor' });
+
+export interface Described { title: string; subtitle: string; freePlaces: number }
+
+export function describe(c: OpeningCandidate | MentorCandidate, kind: CandidateKind): Described {
+  if (kind === 'opening') {
+    const o = c as OpeningCandidate;
+    return { title: o.title, subtitle: o.companyName, freePlaces: o.freePlaces };
+  }
+  const m = c as MentorCandidate;
+  return { title: m.name, subtitle: 'Frivillig erhvervsmentor', freePlaces: Math.max(0, m.maxMentees - m.currentMentees) };
+}
+
+export async function candidatesOf(db: Q, partnershipId: string, kind: CandidateKind): Promise<(OpeningCandidate | MentorCandidate)[]> {
+  return kind === 'opening' ? loadOpenings(db, partnershipId) : loadMentors(db, partnershipId);
+}
+
+export function criteriaOf(kind: CandidateKind) {
+  return (kind === 'opening' ? OPENING_CRITERIA : MENTOR_CRITERIA_WITH_RECORD) as readonly Criterion<YoungPersonProfile, OpeningCandidate | MentorCandidate>[];
+}
+
+/** Plain-Danish notes on what the ranking could not judge. */
+export function notesFor(y: YouthSubject, candidates: readonly { location: unknown }[], geocoder: boolean): { travelJudged: boolean; notes: string[] } {
+  const notes: string[] = [];
+  const anyLocated = candidates.some((c) => c.location);
+  const travelJudged = Boolean(y.profile.location) && anyLocated;
+  if (!travelJudged) {
+    notes.push(!geocoder
+      ? 'Rejsetid er ikke vurderet: der er ikke sat en adressetjeneste op, så adresser ikke kan omsættes til koordinater.'
+      : !y.profile.location
+        ? 'Rejsetid er ikke vurderet: den unges adresse eller postnummer kunne ikke findes.'
+        : 'Rejsetid er ikke vurderet: ingen af mulighederne har en kendt placering.');
+  }
+  if (!y.screened) notes.push('Den unge er ikke screenet endnu: dage, timer og rejsetid giver ingen grænser.');
+  return { travelJudged, notes };
+}
+
+export async function rankFor(db: Q, partnershipId: string, y: YouthSubject, kind: CandidateKind) {
+  const candidates = await candidatesOf(db, partnershipId, kind);
+  const { weights } = await weightsOf(db, partnershipId, kind);
+  const ranked: Suggestion[] = rank(y.profile, candidates, criteriaOf(kind), weights);
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  return { ranked, byId, candidates };
+}
+
+export async function judgeOne(db: Q, partnershipId: string, y: YouthSubject, kind: CandidateKind, candidateId: string) {
+  const candidates = await candidatesOf(db, partnershipId, kind);
+  const c = candidates.find((x) => x.id === candidateId);
+  if (!c) return null;
+  const { weights } = await weightsOf(db, partnershipId, kind);
+  const all = rank(y.profile, candidates, criteriaOf(kind), weights);
+  return { suggestion: evaluate(y.profile, c, criteriaOf(kind), weights), rank: all.findIndex((s) => s.candidateId === candidateId) + 1, candidate: c };
+}

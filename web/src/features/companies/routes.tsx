@@ -1,0 +1,22 @@
+import type { AppRoute, NavItem, StartWidget } from '../../app/registry.ts';
+import { CompaniesPage } from './CompaniesPage.tsx';
+import { NewCompanyPage } from './NewCompanyPage.tsx';
+import { CompanyPage } from './CompanyPage.tsx';
+import { PlacementPage } from './PlacementPage.tsx';
+import { AttentionWidget, TasksWidget } from './widgets.tsx';
+
+export const routes: AppRoute[] = [
+  { path: '/companies', element: <CompaniesPage />, roles: ['counsellor', 'admin'] },
+  { path: '/companies/new', element: <NewCompanyPage />, roles: ['counsellor', 'admin'] },
+  { path: '/companies/:id', element: <CompanyPage />, roles: ['counsellor', 'admin'] },
+  { path: '/placements/:id', element: <PlacementPage />, roles: ['counsellor', 'admin'] },
+];
+
+export const navItems: NavItem[] = [
+  { to: '/companies', labelKey: 'companies:nav.companies', roles: ['counsellor', 'admin'], order: 20 },
+];
+
+export const startWidgets: StartWidget[] = [
+  { roles: ['counsellor'], element: <TasksWidget />, order: 3 },
+  { roles: ['counsellor'], element: <AttentionWidget />, order: 7 },
+];

@@ -1,0 +1,31 @@
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { AppRoute, NavItem, StartWidget } from '../../app/registry.ts';
+import { EmployerHome } from './EmployerHome.tsx';
+import { EmployerPlacementPage } from './EmployerPlacementPage.tsx';
+import { EmployerCompanyPage } from './EmployerCompanyPage.tsx';
+
+function AttendanceWidget() {
+  const { t } = useTranslation('employer');
+  return (
+    <section className="card start-widget" aria-labelledby="emp-widget-heading">
+      <div className="card-content">
+        <h2 id="emp-widget-heading" className="h3">{t('home.title')}</h2>
+        <p><Link className="button button-primary" to="/employer">{t('nav.attendance')}</Link></p>
+      </div>
+    </section>
+  );
+}
+
+export const routes: AppRoute[] = [
+  { path: '/employer', element: <EmployerHome />, roles: ['company_contact'] },
+  { path: '/employer/company', element: <EmployerCompanyPage />, roles: ['company_contact'] },
+  { path: '/employer/placements/:id', element: <EmployerPlacementPage />, roles: ['company_contact'] },
+];
+
+export const navItems: NavItem[] = [
+  { to: '/employer', labelKey: 'employer:nav.attendance', roles: ['company_contact'], order: 10 },
+  { to: '/employer/company', labelKey: 'employer:nav.company', roles: ['company_contact'], order: 11 },
+];
+
+export const startWidgets: StartWidget[] = [{ roles: ['company_contact'], element: <AttendanceWidget />, order: 10 }];

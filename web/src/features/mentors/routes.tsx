@@ -1,0 +1,33 @@
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { AppRoute, NavItem, StartWidget } from '../../app/registry.ts';
+import { MentorsPage, ReviewsDue } from './MentorsPage.tsx';
+import { MyMenteesPage } from './MyMenteesPage.tsx';
+
+function MenteesWidget() {
+  const { t } = useTranslation('mentors');
+  return (
+    <section className="card start-widget" aria-labelledby="mentees-widget-heading">
+      <div className="card-content">
+        <h2 id="mentees-widget-heading" className="h3">{t('mine.title')}</h2>
+        <p>{t('mine.widget')}</p>
+        <Link to="/mentees">{t('mine.open')}</Link>
+      </div>
+    </section>
+  );
+}
+
+export const routes: AppRoute[] = [
+  { path: '/mentors', element: <MentorsPage />, roles: ['counsellor', 'admin'] },
+  { path: '/mentees', element: <MyMenteesPage />, roles: ['volunteer_mentor'] },
+];
+
+export const navItems: NavItem[] = [
+  { to: '/mentors', labelKey: 'mentors:nav.registry', roles: ['counsellor', 'admin'], order: 30 },
+  { to: '/mentees', labelKey: 'mentors:nav.mine', roles: ['volunteer_mentor'], order: 10 },
+];
+
+export const startWidgets: StartWidget[] = [
+  { roles: ['volunteer_mentor'], element: <MenteesWidget />, order: 5 },
+  { roles: ['counsellor'], element: <ReviewsDue asWidget />, order: 12 },
+];
