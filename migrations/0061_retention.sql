@@ -1,7 +1,11 @@
 -- Retention and erasure (src/ops/retention.ts, src/ops/erasure.ts).
 
--- A young person anonymised after their pathway ended keeps only what statistics need.
-ALTER TABLE young_people ADD COLUMN anonymised_at timestamptz;
+-- A young person anonymised after their pathway ended keeps only what statistics
+-- need; this records when (a table of its own, so young_people's shape is the youth feature's).
+CREATE TABLE young_people_anonymised (
+  young_person_id uuid PRIMARY KEY REFERENCES young_people (id) ON DELETE CASCADE,
+  anonymised_at timestamptz NOT NULL DEFAULT now()
+);
 
 -- Each purge of old audit rows leaves the hash of the last removed row, so
 -- `cli audit verify` checks the remaining chain from there (a removal of old

@@ -8,6 +8,7 @@ import { activityRoutes } from './activities/routes.ts';
 import { reminderRoutes } from './reminders/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { matchingRoutes } from './matching/routes.ts';
+import { catalogRoutes } from './catalog/routes.ts';
 
 /** Every feature's routes, registered in this order. Add one line per feature. */
-export const features: ((app: App) => Promise<void>)[] = [authRoutes, youthRoutes, companiesFeature, mentorRoutes, lifelineRoutes, activityRoutes, reminderRoutes, reportRoutes, matchingRoutes];
+export const features: ((app: App) => Promise<void>)[] = [authRoutes, youthRoutes, companiesFeature, mentorRoutes, lifelineRoutes, activityRoutes, reminderRoutes, reportRoutes, matchingRoutes, catalogRoutes];

@@ -30,7 +30,17 @@ export function descriptionOf(e: CatalogEntryDraft): string {
 /** Everything that decides whether a re-import changed an entry (not where it sat in the file). */
 export function contentHash(e: CatalogEntryDraft): string {
   const { sourceLine: _line, ...content } = e;
-  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+  return createHash('sha256').update(canonical(content)).digest('hex');
+}
+
+/** JSON with object keys sorted: the same content hashes the same whatever the reader's key order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
 }
 
 /** The columns of one initiative row, including the search text. */

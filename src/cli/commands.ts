@@ -133,5 +133,23 @@ export const commands: Command[] = [
       }
     },
   },
+  {
+    name: 'catalog',
+    usage: 'catalog import FILE | catalog export FILE.csv|FILE.xlsx',
+    summary: 'Import the regional initiative catalog (.md/.txt/.csv/.xlsx, all-or-nothing) or export it.',
+    help: 'Re-importing updates initiatives by their stable key and reports added/changed/unchanged. See docs/catalog.md.',
+    run: async (args) => {
+      const [sub, file] = args;
+      if ((sub !== 'import' && sub !== 'export') || !file) throw new Error('usage: catalog import FILE | catalog export FILE.csv|FILE.xlsx');
+      const cli = await import('../catalog/cli.ts');
+      const database = await openMigratedDatabase(loadConfig(), log);
+      try {
+        const code = sub === 'import' ? await cli.catalogImportCommand(database, file, log) : await cli.catalogExportCommand(database, file, log);
+        if (code !== 0) process.exitCode = code;
+      } finally {
+        await database.close();
+      }
+    },
+  },
   ...opsCommands,
 ];

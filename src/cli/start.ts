@@ -7,6 +7,7 @@ import { openMigratedDatabase } from '../core/runtime.ts';
 import { isDatabaseEmpty, seedDemo, SeedRefused } from '../demo/seed.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/accounts.ts';
 import { startWorker } from '../reminders/worker.ts';
+import { startMaintenance } from '../ops/maintenance.ts';
 
 export async function startServer(config: Config) {
   const t0 = Date.now();
@@ -36,7 +37,9 @@ export async function startServer(config: Config) {
   }
   // The reminder worker (pg-boss) sends the outbox; WORKER_ENABLED=false leaves it to another process.
   const worker = config.WORKER_ENABLED ? await startWorker(database, config, { log: (l) => console.log(l) }) : null;
+  const stopMaintenance = startMaintenance(database.db, config, (l) => console.log(l));
   const stop = async (signal: string) => {
+    stopMaintenance();
     console.log(`\n${signal}: stopping …`);
     await worker?.stop();
     await app.close();

@@ -628,7 +628,11 @@ export interface YoungPeopleTable {
   lon: number | null;
   geo_key: string | null;
   geocoded_at: Timestamp | null;
-  anonymised_at: Timestamp | null;
+}
+
+export interface YoungPeopleAnonymisedTable {
+  young_person_id: string;
+  anonymised_at: Generated<Timestamp>;
 }
 
 export interface YouthInvitesTable {
@@ -691,5 +695,6 @@ export interface DB {
   tasks: TasksTable;
   users: UsersTable;
   young_people: YoungPeopleTable;
+  young_people_anonymised: YoungPeopleAnonymisedTable;
   youth_invites: YouthInvitesTable;
 }

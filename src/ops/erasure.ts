@@ -62,6 +62,24 @@ export const PERSON_REFERENCES: PersonReference[] = [
       if (emails.length) await trx.deleteFrom('login_attempts').where('account', 'in', emails).execute();
     },
   },
+  {
+    table: 'lifeline_shifts',
+    column: 'phone',
+    why: 'a volunteer\'s lifeline shifts carry their phone number',
+    erase: async (trx, p) => {
+      if (p.userId) await trx.deleteFrom('lifeline_shifts').where('user_id', '=', p.userId).execute();
+    },
+  },
+  ...(['company_contacts', 'mentors'] as const).flatMap((table) => (['email', 'phone'] as const).map((column): PersonReference => ({
+    table,
+    column,
+    why: `the ${table === 'mentors' ? 'mentor' : 'company contact'} record of a person with a login holds their name and contact details`,
+    erase: async (trx, p) => {
+      if (!p.userId) return;
+      const cleared = { name: table === 'mentors' ? 'Slettet mentor' : 'Slettet kontaktperson', phone: null, email: null };
+      await trx.updateTable(table).set(cleared).where('user_id', '=', p.userId).execute();
+    },
+  }))),
 ];
 
 /** Lets a feature declare a reference to a person that is not a foreign key. */
@@ -72,12 +90,13 @@ export function registerPersonReference(ref: PersonReference) {
 /** Kept (anonymised) at retention so outcome statistics survive; their free text is cleared. */
 export const KEEP_FOR_STATISTICS: Record<string, { clear: string[] }> = {
   pathway_events: { clear: ['note'] },
+  young_people_anonymised: { clear: [] },
 };
 
 /** Columns of young_people that stay after anonymisation (no one can be recognised from them). */
 export const YOUNG_PEOPLE_KEPT = new Set([
   'id', 'partnership_id', 'stage', 'outcome', 'outcome_education', 'outcome_date', 'referral_source',
-  'version', 'created_at', 'updated_at', 'anonymised_at', 'birth_date', 'first_name', 'last_name', 'search_name',
+  'version', 'created_at', 'updated_at', 'birth_date', 'first_name', 'last_name', 'search_name',
 ]);
 
 export interface ForeignKey {
@@ -153,10 +172,10 @@ async function anonymiseYoungPersonRow(trx: Trx, id: string) {
     sql`first_name = 'Anonymiseret'`,
     sql`last_name = ''`,
     sql`birth_date = date_trunc('year', birth_date)::date`,
-    sql`anonymised_at = now()`,
     ...rows.filter((c) => !YOUNG_PEOPLE_KEPT.has(c.column_name) && c.is_nullable === 'YES').map((c) => sql`${sql.id(c.column_name)} = NULL`),
   ];
   await sql`UPDATE young_people SET ${sql.join(sets)} WHERE id = ${id}`.execute(trx);
+  await trx.insertInto('young_people_anonymised').values({ young_person_id: id }).onConflict((oc) => oc.doNothing()).execute();
 }
 
 /**

@@ -21,7 +21,8 @@ const monthsBefore = (now: Date, months: number) => {
 export async function youngPeopleDueForAnonymisation(db: Db, cutoff: Date): Promise<string[]> {
   const { rows } = await sql<{ id: string }>`
     SELECT yp.id FROM young_people yp
-    WHERE yp.stage = 'ended' AND yp.anonymised_at IS NULL
+    WHERE yp.stage = 'ended'
+      AND NOT EXISTS (SELECT 1 FROM young_people_anonymised a WHERE a.young_person_id = yp.id)
       AND coalesce(yp.outcome_date::timestamptz,
         (SELECT max(e.changed_at) FROM pathway_events e WHERE e.young_person_id = yp.id AND e.kind = 'end')) < ${cutoff}
     ORDER BY yp.id`.execute(db);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { findTable, viewLabel, type KeyFigure, type ReportBundle } from './bundle.ts';
@@ -173,12 +173,15 @@ function goals(doc: Doc, b: ReportBundle) {
   doc.x = PAGE.left;
 }
 
+let fontBytes: { regular: Buffer; bold: Buffer } | undefined;
+
 /** The steering-group PDF: partnership, period, key figures, outcome table, charts, goals. */
 export async function toPdf(b: ReportBundle): Promise<Buffer> {
   const fonts = pdfFonts();
   const doc = new PDFDocument({ size: 'A4', margins: { top: 50, bottom: 40, left: PAGE.left, right: 50 }, lang: 'da-DK', info: { Title: `Resultater – ${b.partnership.name}`, Author: 'Fodfæste' }, bufferPages: true });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
+  fontBytes ??= { regular: readFileSync(fonts.regular), bold: readFileSync(fonts.bold) };
+  doc.registerFont('regular', fontBytes.regular);
+  doc.registerFont('bold', fontBytes.bold);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => { doc.on('end', () => resolve(Buffer.concat(chunks))); doc.on('error', reject); });

@@ -7,7 +7,6 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => env?.close());
 
-const lastYear = `from=${new Date().getFullYear() - 2}-01-01`;
 
 describe('results (reports) in the browser', () => {
   for (const width of WIDTHS) {
@@ -27,6 +26,8 @@ describe('results (reports) in the browser', () => {
       await page.getByRole('heading', { name: 'Mål og resultater' }).waitFor();
       await checkA11y(page, 'reports page');
       await screenshot(page, 'reports-counsellor');
+      await page.getByRole('heading', { level: 2, name: 'Resultater for unge startet i perioden' }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `test-output/screenshots/reports-counsellor-view-${width}.png` });
       const href = await page.getByRole('link', { name: 'PDF til styregruppen' }).getAttribute('href');
       const pdf = await page.request.get(href!);
       expect(pdf.status()).toBe(200);
@@ -42,10 +43,10 @@ describe('results (reports) in the browser', () => {
     await page.getByText('75 jobåbninger i').first().waitFor();
     await checkA11y(page, 'steering start page');
     await screenshot(page, 'reports-steering-start');
-    await page.goto(`/reports?${lastYear}`);
+    await page.goto('/reports');
     await page.getByText(/Tal under 5 og tal, som de kan regnes ud fra, er skjult/).waitFor();
     // The steering group cannot switch to the team's exact view.
-    expect(await page.getByLabel('Visning').count()).toBe(0);
+    expect(await page.getByLabel('Visning', { exact: true }).count()).toBe(0);
     await checkA11y(page, 'steering reports');
     expect(pageProblems(page, [/401 \(Unauthorized\)/])).toEqual([]);
   }, 120_000);

@@ -40,9 +40,10 @@ export interface ListFilter {
 export async function listYoungPeople(db: Q, partnershipId: string, f: ListFilter, today: string) {
   let query = db
     .selectFrom('young_people as y')
-    .leftJoin(
-      (eb) => eb.selectFrom('screenings').select(['young_person_id', 'readiness']).distinctOn('young_person_id').orderBy('young_person_id').orderBy('version', 'desc').as('s'),
-      (j) => j.onRef('s.young_person_id', '=', 'y.id'),
+    // The newest screening per young person, found through the (young_person_id, version) index.
+    .leftJoinLateral(
+      (eb) => eb.selectFrom('screenings as sc').select('sc.readiness').whereRef('sc.young_person_id', '=', 'y.id').orderBy('sc.version', 'desc').limit(1).as('s'),
+      (j) => j.onTrue(),
     )
     .select(['y.id', 'y.first_name', 'y.last_name', 'y.birth_date', 'y.counsellor_id', 'y.stage', 's.readiness', 'y.next_follow_up', 'y.last_contact_at'])
     .where('y.partnership_id', '=', partnershipId);

@@ -22,7 +22,7 @@ export function PartnershipPage() {
     setError(null);
     try {
       await switchPartnership(chosen);
-      navigate('/', { state: { switched: true } });
+      navigate('/');
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
       setBusy(false);

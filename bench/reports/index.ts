@@ -1,0 +1,101 @@
+/**
+ * `npm run bench -- reports [--runs 5] [--months 12]`: times each report for the
+ * biggest partnership in the database given by DATABASE_URL (PostgreSQL).
+ * Meant for the region-scale dataset (`npm run cli -- generate --scale region`);
+ * with less data it still runs and says so. Each figure is the median of
+ * `runs` timed runs after one warm-up, in milliseconds, including the database
+ * queries the report needs (as the API runs it). The last line is JSON.
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../../src/core/config.ts';
+import { openMigratedDatabase } from '../../src/core/runtime.ts';
+import type { Db } from '../../src/core/db.ts';
+import { countGoalFacts, loadNetwork, loadPathways, type ReportQuery } from '../../src/reports/queries.ts';
+import { outcomeTable } from '../../src/reports/outcomes.ts';
+import { breakdownTable, cohortTable, conversionTable, funnelTable, timeToFirstPlacement, timeToPlacementTable } from '../../src/reports/cohorts.ts';
+import { evaluateGoal } from '../../src/reports/goals.ts';
+import { runReport } from '../../src/reports/service.ts';
+import { suppressTable } from '../../src/reports/suppress-report.ts';
+import { toCsv } from '../../src/reports/export-csv.ts';
+import { toXlsx } from '../../src/reports/export-xlsx.ts';
+import { toPdf } from '../../src/reports/export-pdf.ts';
+import { DEMO_GOALS } from '../../src/reports/seed.ts';
+import { isoDate, addMonths } from '../../src/reports/dates.ts';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function time(runs: number, fn: () => Promise<unknown>): Promise<number> {
+  await fn();
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    xs.push(performance.now() - t0);
+  }
+  return Math.round(median(xs) * 10) / 10;
+}
+
+export async function main(args: string[]) {
+  const { values } = parseArgs({ args, options: { runs: { type: 'string', default: '5' }, months: { type: 'string', default: '12' } } });
+  const runs = Math.max(1, Number(values.runs));
+  const config = loadConfig();
+  if (!config.DATABASE_URL) {
+    console.error('bench reports needs PostgreSQL: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/gen_region) to a database made with `npm run cli -- generate --scale region`.');
+    process.exit(2);
+  }
+  const database = await openMigratedDatabase(config);
+  const db: Db = database.db;
+  try {
+    const totals = (await db.selectFrom('young_people').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const companies = (await db.selectFrom('companies').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const big = await db.selectFrom('young_people').select(['partnership_id', ({ fn }) => fn.countAll<number>().as('n')]).groupBy('partnership_id').orderBy('n', 'desc').executeTakeFirst();
+    if (!big) {
+      console.log('No young people in the database: nothing to measure. Run `npm run cli -- generate --scale region` first.');
+      console.log(JSON.stringify({ note: 'empty database', max_report_ms: null }));
+      return;
+    }
+    const note = Number(totals) >= 30_000 ? 'region-scale data' : `NOTE: only ${totals} young people in the database (region scale is 35,000): figures are not region-scale`;
+    const today = isoDate(new Date());
+    const q: ReportQuery = { from: addMonths(today, -Number(values.months)), to: today, asOf: today };
+    const pid = big.partnership_id;
+    const goals = DEMO_GOALS(Number(today.slice(0, 4)));
+    console.log(`${note}: ${totals} young people, ${companies} companies in total; measuring the biggest partnership (${big.n} young people), period ${q.from} – ${q.to}, ${runs} runs each (median).`);
+
+    const records = await loadPathways(db, pid, q);
+    console.log(`${records.length} pathways open in the period, ${records.reduce((s, r) => s + (r.placements?.length ?? 0), 0)} placements.`);
+    const load = () => loadPathways(db, pid, q);
+    const bundle = await runReport(db, pid, q, 'team');
+    const figures: Record<string, number> = {
+      load_pathways_ms: await time(runs, load),
+      outcomes_ms: await time(runs, async () => outcomeTable(await load(), q)),
+      funnel_ms: await time(runs, async () => funnelTable(await load(), q)),
+      time_to_placement_ms: await time(runs, async () => timeToPlacementTable(timeToFirstPlacement(await load(), q))),
+      cohorts_ms: await time(runs, async () => {
+        const r = await load();
+        for (const m of [3, 6, 12] as const) cohortTable(r, { ...q, months: m, anchor: 'start', by: 'readiness' });
+        cohortTable(r, { ...q, months: 6, anchor: 'start', by: 'placement_kind' });
+        cohortTable(r, { ...q, months: 6, anchor: 'mentor_match', by: 'readiness' });
+      }),
+      conversion_ms: await time(runs, async () => conversionTable(await load(), q)),
+      breakdowns_ms: await time(runs, async () => breakdownTable(await load(), q)),
+      goals_ms: await time(runs, async () => {
+        const [r, counted] = [await load(), await countGoalFacts(db, pid, goals, q.asOf)];
+        goals.map((g) => evaluateGoal(g, r, {}, q, counted));
+      }),
+      network_ms: await time(runs, () => loadNetwork(db, pid, q)),
+      suppression_ms: await time(runs, async () => bundle.tables.map((t) => suppressTable(t, 5))),
+      full_report_team_ms: await time(runs, () => runReport(db, pid, q, 'team')),
+      full_report_steering_ms: await time(runs, () => runReport(db, pid, q, 'suppressed')),
+      export_csv_ms: await time(runs, async () => toCsv((await runReport(db, pid, q, 'suppressed')).tables, { separator: ';' })),
+      export_xlsx_ms: await time(runs, async () => toXlsx((await runReport(db, pid, q, 'suppressed')).tables, { partnership: 'x', period: 'x', view: 'x' })),
+      export_pdf_ms: await time(runs, async () => toPdf(await runReport(db, pid, q, 'suppressed'))),
+    };
+    console.log('\nreport                      median ms');
+    for (const [k, v] of Object.entries(figures)) console.log(`${k.replace(/_ms$/, '').padEnd(28)}${String(v).padStart(9)}`);
+    const max = Math.max(...Object.values(figures));
+    console.log(`\nslowest: ${max} ms (target: every report under 300 ms)`);
+    console.log(JSON.stringify({ ...figures, max_report_ms: max, young_people_total: Number(totals), partnership_young_people: Number(big.n), pathways_in_period: records.length, note }));
+  } finally {
+    await database.close();
+  }
+}

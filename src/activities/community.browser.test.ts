@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkA11y, loginAs, pageProblems, screenshot, startBrowserEnv, type BrowserEnv } from '../../test/helpers/browser.ts';
+
+let env: BrowserEnv;
+beforeAll(async () => {
+  env = await startBrowserEnv();
+}, 300_000);
+afterAll(() => env?.close());
+
+describe('mentors, lifeline and community journeys', () => {
+  it('the young person on a 360 px phone sees whom to call now, with a tel: link', async () => {
+    const page = await env.newPage(360);
+    await loginAs(page, 'ung@demo.fodfaeste.dk');
+    const widget = page.getByTestId('call-now');
+    await widget.getByRole('heading', { name: 'Ring nu til …' }).waitFor();
+    await widget.getByText('Mette Kjær har vagten lige nu.').waitFor();
+    const call = widget.getByRole('link', { name: /^Ring til/ });
+    expect(await call.getAttribute('href')).toMatch(/^tel:\+?\d{8,}$/);
+    expect(await widget.getByRole('link', { name: '112' }).getAttribute('href')).toBe('tel:112');
+    const box = (await call.boundingBox())!;
+    expect(box.width).toBeLessThanOrEqual(360);
+    await checkA11y(page, 'young person start page');
+    await screenshot(page, 'lifeline-call-now');
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('the coordinator fills a gap in the rota', async () => {
+    const page = await env.newPage(1280);
+    await loginAs(page, 'vejleder@demo.fodfaeste.dk');
+    await page.goto('/lifeline');
+    await page.getByRole('heading', { level: 1, name: 'Livline – vagtplan' }).waitFor();
+    const gaps = page.getByTestId('gaps');
+    await gaps.locator('li').first().waitFor();
+    const before = await gaps.locator('li').count();
+    await checkA11y(page, 'rota');
+    await gaps.getByRole('button', { name: /^Udfyld/ }).first().click();
+    await page.getByLabel('Person').selectOption({ label: 'Kim Sørensen (professionel mentor)' });
+    await page.getByRole('button', { name: 'Gem vagt' }).click();
+    await page.getByText('Vagten er gemt, og personen får besked.').waitFor();
+    await expect.poll(() => gaps.locator('li').count()).toBe(before - 1);
+    await screenshot(page, 'lifeline-rota');
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('the activity leader takes attendance on a phone in a couple of taps', async () => {
+    const page = await env.newPage(360);
+    await loginAs(page, 'forening@demo.fodfaeste.dk');
+    await page.goto('/activities');
+    await page.getByRole('link', { name: 'Tag fremmøde: UngeMilen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Fremmøde: UngeMilen' }).waitFor();
+    const row = page.getByTestId('attendance-row').first();
+    const name = (await row.locator('.attendance-name').textContent())!;
+    await row.getByRole('button', { name: `Ikke mødt: ${name}` }).click();
+    await expect.poll(() => row.getByRole('button', { name: `Ikke mødt: ${name}` }).getAttribute('aria-pressed')).toBe('true');
+    await row.getByRole('button', { name: `Mødt: ${name}` }).click();
+    await expect.poll(() => row.getByRole('button', { name: `Mødt: ${name}` }).getAttribute('aria-pressed')).toBe('true');
+    await checkA11y(page, 'attendance');
+    await screenshot(page, 'activities-attendance');
+    await page.reload();
+    const again = page.getByTestId('attendance-row').first();
+    await expect.poll(() => again.getByRole('button', { name: `Mødt: ${name}` }).getAttribute('aria-pressed')).toBe('true');
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('a volunteer mentor records the first meeting with a new mentee', async () => {
+    const page = await env.newPage(1280);
+    await loginAs(page, 'mentor@demo.fodfaeste.dk');
+    await page.goto('/mentees');
+    await page.getByRole('heading', { level: 1, name: 'Mine mentees' }).waitFor();
+    await expect.poll(() => page.getByTestId('mentee').count()).toBe(3);
+    await checkA11y(page, 'my mentees');
+    const form = page.getByRole('heading', { name: /^Hvordan gik det første møde med/ });
+    const menteeCard = page.getByTestId('mentee').filter({ has: form });
+    await menteeCard.getByLabel('God kemi').check();
+    await menteeCard.getByRole('button', { name: 'Gem første møde' }).click();
+    await menteeCard.getByText('Første møde').waitFor();
+    await expect.poll(() => page.getByRole('heading', { name: /^Hvordan gik det første møde med/ }).count()).toBe(0);
+    await screenshot(page, 'mentors-first-meeting');
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('the counsellor sees who is slipping away and which mentor reviews are due', async () => {
+    const page = await env.newPage(360);
+    await loginAs(page, 'vejleder@demo.fodfaeste.dk');
+    await page.getByTestId('slipping').locator('li').first().waitFor();
+    await page.getByTestId('reviews-due').locator('li').first().waitFor();
+    await checkA11y(page, 'counsellor start page');
+    await page.goto('/mentors');
+    await page.getByTestId('mentors').waitFor();
+    await checkA11y(page, 'mentor registry');
+    expect(pageProblems(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { Static } from '@sinclair/typebox';
+import type { ActivityView } from '../../../../src/activities/schemas.ts';
+import { api } from '../../api/client.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { Spinner } from '../../components/Spinner.tsx';
+import { useSession } from '../../app/session.tsx';
+import { formatDate, useLoad, useSubmit } from '../lifeline/hooks.ts';
+
+type Activity = Static<typeof ActivityView>;
+
+/** The community's activities: when they meet, sign-up for young people, attendance for the leader. */
+export function ActivitiesPage() {
+  const { t } = useTranslation('activities');
+  const { data, error, reload } = useLoad<Activity[]>('/api/activities');
+  const session = useSession();
+  const role = session.role ?? undefined;
+  return (
+    <>
+      <PageTitle subtitle={t('list.intro')}>{t('list.title')}</PageTitle>
+      {role === 'young_person' && <CalendarLink />}
+      {error && <Alert variant="error">{error.message}</Alert>}
+      {!data && !error && <Spinner />}
+      {data?.length === 0 && <p>{t('list.none')}</p>}
+      {data?.map((a) => <ActivityCard key={a.id} a={a} role={role} onChange={reload} />)}
+    </>
+  );
+}
+
+function ActivityCard({ a, role, onChange }: { a: Activity; role: string | undefined; onChange: () => void }) {
+  const { t, i18n } = useTranslation('activities');
+  const submit = useSubmit();
+  const when = (o: Activity['next'][number]) => `${formatDate(o.date, i18n.language, { weekday: 'long', day: 'numeric', month: 'long' })} ${o.start}–${o.end}`;
+  const toggle = async () => {
+    if (await submit.run(() => (a.signedUp ? api.delete(`/api/activities/${a.id}/signup`) : api.post(`/api/activities/${a.id}/signup`, {})))) onChange();
+  };
+  const canTakeAttendance = a.iLead || role === 'counsellor';
+  return (
+    <section className="card mb-5" aria-labelledby={`activity-${a.id}`} data-testid="activity">
+      <div className="card-content">
+        <h2 id={`activity-${a.id}`} className="h3">{a.name}</h2>
+        <p>{t(`kind.${a.kind}`)}{a.associationName ? ` · ${a.associationName}` : ''}{a.place ? ` · ${a.place}` : ''}</p>
+        {a.description && <p>{a.description}</p>}
+        <h3 className="h5">{t('list.next')}</h3>
+        <ul className="nobullet-list">
+          {a.next.slice(0, 4).map((o) => (
+            <li key={o.startsAt}>
+              {o.cancelled ? <s>{when(o)}</s> : when(o)}{o.cancelled && <strong> – {t('list.cancelled')}{o.reason ? `: ${o.reason}` : ''}</strong>}
+            </li>
+          ))}
+        </ul>
+        {submit.error && <Alert variant="error" headingLevel={3}>{submit.error.message}</Alert>}
+        {role === 'young_person' && (
+          <button type="button" className={`button ${a.signedUp ? 'button-secondary' : 'button-primary'}`} onClick={() => void toggle()} disabled={submit.busy}>
+            {a.signedUp ? t('list.signOff') : t('list.signUp')}<span className="sr-only">: {a.name}</span>
+          </button>
+        )}
+        {role === 'young_person' && a.signedUp && <p className="form-hint">{t('list.signedUp')}</p>}
+        {canTakeAttendance && <p><Link to={`/activities/${a.id}/attendance`}>{t('list.takeAttendance')}<span className="sr-only">: {a.name}</span></Link> · {t('list.signups', { count: a.signups })}</p>}
+      </div>
+    </section>
+  );
+}
+
+function CalendarLink() {
+  const { t } = useTranslation('activities');
+  const [url, setUrl] = useState<string | null>(null);
+  const submit = useSubmit();
+  const make = async () => {
+    const res = await submit.run(() => api.post<{ url: string }>('/api/calendar-feeds', { kind: 'young_person' }));
+    if (res) setUrl(res.url);
+  };
+  return (
+    <div className="mb-5">
+      {!url && <button type="button" className="button button-secondary" onClick={() => void make()} disabled={submit.busy}>{t('calendar.make')}</button>}
+      {submit.error && <Alert variant="error">{submit.error.message}</Alert>}
+      {url && (
+        <div className="form-group">
+          <label className="form-label" htmlFor="calendar-url">{t('calendar.label')}</label>
+          <span className="form-hint" id="calendar-url-hint">{t('calendar.hint')}</span>
+          <input id="calendar-url" className="form-input input-width-xl" readOnly value={url} aria-describedby="calendar-url-hint" onFocus={(e) => e.target.select()} />
+        </div>
+      )}
+    </div>
+  );
+}
