@@ -87,6 +87,11 @@ describe('companies journeys', () => {
     await page.getByTestId('stability-table').waitFor();
     await checkA11y(page, 'placement page');
     await screenshot(page, 'placement-page');
+    // The network's meetings (the job festival created 72 small jobs) and its shared success story.
+    await page.goto('/network');
+    await page.getByTestId('events').getByText('Netværksmøde og jobfestival i Aulum Hallen').waitFor();
+    await page.getByRole('heading', { level: 3, name: 'Fra én dag om ugen til fast job' }).waitFor();
+    await checkA11y(page, 'network page');
     expect(pageProblems(page, [/401 \(Unauthorized\)/])).toEqual([]);
   }, 120_000);
 });

@@ -582,6 +582,14 @@ export interface TasksTable {
   created_at: Generated<Timestamp>;
 }
 
+export interface UserTotpTable {
+  user_id: string;
+  secret: string;
+  enabled_at: Timestamp | null;
+  last_step: Generated<number>;
+  created_at: Generated<Timestamp>;
+}
+
 export interface UsersTable {
   id: Generated<string>;
   email: string;
@@ -693,6 +701,7 @@ export interface DB {
   sessions: SessionsTable;
   success_stories: SuccessStoriesTable;
   tasks: TasksTable;
+  user_totp: UserTotpTable;
   users: UsersTable;
   young_people: YoungPeopleTable;
   young_people_anonymised: YoungPeopleAnonymisedTable;

@@ -41,6 +41,6 @@ export async function proposeForAll(db: Q, partnershipId: string, kind: Candidat
   return {
     kind, waiting: youth.length, candidates: candidates.length, places: capacity.reduce((a, b) => a + b, 0),
     totalScore: result.totalScore / SCALE, unassigned, proposals,
-    travelJudged: youth.some((y) => y.profile.location) && candidates.some((c) => c.location),
+    travelJudged: youth.some((y) => y.profile.location) && candidates.some((c) => 'location' in c && c.location),
   };
 }

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import type { Db, Trx } from '../core/db.ts';
 import { ageOn } from '../youth/domain.ts';
-import type { Opening, PlacementKind, VolunteerMentor, YoungPersonProfile } from './engine/index.ts';
+import type { Initiative, Opening, PlacementKind, VolunteerMentor, YoungPersonProfile } from './engine/index.ts';
 
 type Q = Db | Trx;
 
@@ -156,5 +156,19 @@ export async function loadMentors(db: Q, partnershipId: string): Promise<MentorC
     id: r.id, name: r.name, interests: words(r.interests), industry: words(r.industry), location: null,
     hoursPerMonth: r.hours_per_month ?? 0, maxMentees: MAX_MENTEES_PER_VOLUNTEER, currentMentees: Number(r.active ?? 0),
     recordChecked: r.record_checked_on !== null,
+  }));
+}
+
+export interface InitiativeCandidate extends Initiative {
+  owner: string;
+}
+
+/** Catalog initiatives that have not ended (the catalog is regional: no partnership filter). */
+export async function loadInitiatives(db: Q): Promise<InitiativeCandidate[]> {
+  const rows = await db.selectFrom('initiatives').select(['id', 'title', 'owner', 'municipality', 'age_min', 'age_max', 'tags'])
+    .where('status', '<>', 'ended').orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id, name: r.title, owner: r.owner, ageMin: r.age_min, ageMax: r.age_max,
+    municipalities: r.municipality ? [r.municipality] : [], tags: r.tags,
   }));
 }

@@ -38,7 +38,7 @@ export async function matchingRoutes(app: App) {
     schema: { tags: ['matching'], params: IdParams, querystring: SuggestionsQuery, response: { 200: SuggestionsResponse, 404: ErrorResponse } },
   }, async (req) => {
     const actor = actorOf(req);
-    const kind = req.query.kind === 'mentors' ? 'mentor' : 'opening';
+    const kind = req.query.kind === 'mentors' ? 'mentor' : req.query.kind === 'initiatives' ? 'initiative' : 'opening';
     await geocodePending(actor.partnershipId);
     return db.transaction().execute(async (trx) => {
       const y = await subject(trx, actor, req.params.id);
@@ -56,7 +56,7 @@ export async function matchingRoutes(app: App) {
           lastDecision: dec ? { decision: dec.decision as 'accepted' | 'rejected', reason: dec.reason, decidedAt: new Date(dec.decided_at).toISOString() } : null,
         };
       });
-      return { youngPersonId: y.id, youngPersonName: y.name, kind, ...notesFor(y, candidates, geocoder !== null), suggestions };
+      return { youngPersonId: y.id, youngPersonName: y.name, kind, ...notesFor(y, candidates, geocoder !== null, kind), suggestions };
     });
   });
 

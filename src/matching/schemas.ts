@@ -9,10 +9,14 @@ const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union(
 export const CANDIDATE_KINDS = ['opening', 'mentor'] as const;
 export type CandidateKind = (typeof CANDIDATE_KINDS)[number];
 
+/** What suggestions can be for: initiatives are ranked only (the catalog feature links them to a pathway). */
+export const SUGGESTION_KINDS = ['opening', 'mentor', 'initiative'] as const;
+export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
+
 export const IdParams = Type.Object({ id: Uuid });
 
 export const SuggestionsQuery = Type.Object({
-  kind: Type.Optional(lit(['openings', 'mentors'] as const)),
+  kind: Type.Optional(lit(['openings', 'mentors', 'initiatives'] as const)),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
 });
 
@@ -35,7 +39,7 @@ export type SuggestionView = Static<typeof SuggestionView>;
 export const SuggestionsResponse = Type.Object({
   youngPersonId: Uuid,
   youngPersonName: Type.String(),
-  kind: lit(CANDIDATE_KINDS),
+  kind: lit(SUGGESTION_KINDS),
   /** False when the young person or no candidate has coordinates: the list says so. */
   travelJudged: Type.Boolean(),
   notes: Type.Array(Type.String()),

@@ -2,11 +2,11 @@
 // with the partnership's weights, and says plainly what could not be judged.
 import type { Db, Trx } from '../core/db.ts';
 import {
-  MENTOR_CRITERIA, OPENING_CRITERIA, evaluate, rank,
+  DEFAULT_INITIATIVE_WEIGHTS, INITIATIVE_CRITERIA, MENTOR_CRITERIA, OPENING_CRITERIA, evaluate, rank,
   type Criterion, type Suggestion, type YoungPersonProfile,
 } from './engine/index.ts';
-import { loadMentors, loadOpenings, type MentorCandidate, type OpeningCandidate, type YouthSubject } from './load.ts';
-import type { CandidateKind } from './schemas.ts';
+import { loadInitiatives, loadMentors, loadOpenings, type InitiativeCandidate, type MentorCandidate, type OpeningCandidate, type YouthSubject } from './load.ts';
+import type { CandidateKind, SuggestionKind } from './schemas.ts';
 import { weightsOf } from './weights.ts';
 
 type Q = Db | Trx;
@@ -20,11 +20,15 @@ const recordCheck: Criterion<YoungPersonProfile, MentorCandidate> = {
 };
 export const MENTOR_CRITERIA_WITH_RECORD: readonly Criterion<YoungPersonProfile, MentorCandidate>[] = [recordCheck, ...MENTOR_CRITERIA];
 
-export type Candidate = (OpeningCandidate & { kind: 'opening' }) | (MentorCandidate & { kind: 'mentor' });
+type AnyCandidate = OpeningCandidate | MentorCandidate | InitiativeCandidate;
 
 export interface Described { title: string; subtitle: string; freePlaces: number }
 
-export function describe(c: OpeningCandidate | MentorCandidate, kind: CandidateKind): Described {
+export function describe(c: AnyCandidate, kind: SuggestionKind): Described {
+  if (kind === 'initiative') {
+    const i = c as InitiativeCandidate;
+    return { title: i.name, subtitle: i.owner, freePlaces: 0 };
+  }
   if (kind === 'opening') {
     const o = c as OpeningCandidate;
     return { title: o.title, subtitle: o.companyName, freePlaces: o.freePlaces };
@@ -33,18 +37,26 @@ export function describe(c: OpeningCandidate | MentorCandidate, kind: CandidateK
   return { title: m.name, subtitle: 'Frivillig erhvervsmentor', freePlaces: Math.max(0, m.maxMentees - m.currentMentees) };
 }
 
-export async function candidatesOf(db: Q, partnershipId: string, kind: CandidateKind): Promise<(OpeningCandidate | MentorCandidate)[]> {
+export async function candidatesOf(db: Q, partnershipId: string, kind: SuggestionKind): Promise<AnyCandidate[]> {
+  if (kind === 'initiative') return loadInitiatives(db);
   return kind === 'opening' ? loadOpenings(db, partnershipId) : loadMentors(db, partnershipId);
 }
 
-export function criteriaOf(kind: CandidateKind) {
-  return (kind === 'opening' ? OPENING_CRITERIA : MENTOR_CRITERIA_WITH_RECORD) as readonly Criterion<YoungPersonProfile, OpeningCandidate | MentorCandidate>[];
+export function criteriaOf(kind: SuggestionKind) {
+  const criteria = kind === 'opening' ? OPENING_CRITERIA : kind === 'mentor' ? MENTOR_CRITERIA_WITH_RECORD : INITIATIVE_CRITERIA;
+  return criteria as readonly Criterion<YoungPersonProfile, AnyCandidate>[];
+}
+
+/** Initiatives use the engine's defaults (the catalog is regional; weights per partnership cover openings and mentors). */
+async function weightsFor(db: Q, partnershipId: string, kind: SuggestionKind) {
+  return kind === 'initiative' ? DEFAULT_INITIATIVE_WEIGHTS : (await weightsOf(db, partnershipId, kind)).weights;
 }
 
 /** Plain-Danish notes on what the ranking could not judge. */
-export function notesFor(y: YouthSubject, candidates: readonly { location: unknown }[], geocoder: boolean): { travelJudged: boolean; notes: string[] } {
+export function notesFor(y: YouthSubject, candidates: readonly AnyCandidate[], geocoder: boolean, kind: SuggestionKind): { travelJudged: boolean; notes: string[] } {
   const notes: string[] = [];
-  const anyLocated = candidates.some((c) => c.location);
+  if (kind === 'initiative') return { travelJudged: false, notes: y.screened ? [] : ['Den unge er ikke screenet endnu: interesser og behov kan ikke vurderes.'] };
+  const anyLocated = candidates.some((c) => 'location' in c && c.location);
   const travelJudged = Boolean(y.profile.location) && anyLocated;
   if (!travelJudged) {
     notes.push(!geocoder
@@ -57,9 +69,9 @@ export function notesFor(y: YouthSubject, candidates: readonly { location: unkno
   return { travelJudged, notes };
 }
 
-export async function rankFor(db: Q, partnershipId: string, y: YouthSubject, kind: CandidateKind) {
+export async function rankFor(db: Q, partnershipId: string, y: YouthSubject, kind: SuggestionKind) {
   const candidates = await candidatesOf(db, partnershipId, kind);
-  const { weights } = await weightsOf(db, partnershipId, kind);
+  const weights = await weightsFor(db, partnershipId, kind);
   const ranked: Suggestion[] = rank(y.profile, candidates, criteriaOf(kind), weights);
   const byId = new Map(candidates.map((c) => [c.id, c]));
   return { ranked, byId, candidates };

@@ -103,5 +103,5 @@ describe('steering-group PDF', () => {
       mkdirSync('test-output', { recursive: true });
       execFileSync('pdftoppm', ['-png', '-r', '60', file, 'test-output/report-pdf']);
     }
-  });
+  }, 60_000);
 });

@@ -80,7 +80,7 @@ describe('suppression', () => {
         expect(min <= problem.values[i] && problem.values[i] <= max).toBe(true);
       }
     }), { numRuns: 120 });
-  });
+  }, 180_000);
 
   it('property: nested lists (kinds summing to a category, categories to the total) are protected too', () => {
     fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 2, maxLength: 8 }), fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 6 }), (top, sub) => {
@@ -94,5 +94,5 @@ describe('suppression', () => {
       const hidden = suppress(p);
       for (let i = 0; i < hidden.length; i++) if (hidden[i]) expect(range(p, hidden, i).max - range(p, hidden, i).min).toBeGreaterThanOrEqual(1);
     }), { numRuns: 120 });
-  });
+  }, 180_000);
 });

@@ -169,3 +169,31 @@ describe('journal', () => {
     expect((await counsellor.post(`/api/youth/${yp.id}/journal/00000000-0000-4000-8000-000000000000/versions`, { baseVersion: 1, kind: 'note', occurredOn: '2030-01-10', sensitivity: 'ordinary', body: 'x' })).statusCode).toBe(404);
   });
 });
+
+describe('admin and print', () => {
+  it('the admin sees ordinary fields only: no health note, no special barriers', async () => {
+    const yp = await person();
+    await counsellor.post(`/api/youth/${yp.id}/screenings`, screening({ barriers: ['self_esteem', 'diagnosis', 'crime'] }));
+    const admin = await t.login((await makeUser(t.db, p1, 'admin')).email);
+    const view = (await admin.get(`/api/youth/${yp.id}`)).json();
+    expect(view.screening.barriers).toEqual(['self_esteem']);
+    expect(view.screening).not.toHaveProperty('healthNote');
+    expect(view.screening).not.toHaveProperty('barrierNote');
+    expect((await admin.get(`/api/youth/${yp.id}/journal`)).statusCode).toBe(403);
+    const audit = await t.db.selectFrom('audit_log').select(['role', 'purpose']).where('subject_id', '=', yp.id).where('role', '=', 'admin').execute();
+    expect(audit).toEqual([{ role: 'admin', purpose: 'administration' }]);
+  });
+
+  it('prints the plan in plain Danish for the counsellor, and lists the counsellors to choose from', async () => {
+    const yp = await person();
+    await counsellor.put(`/api/youth/${yp.id}/plan`, plan());
+    const page = await counsellor.get(`/api/youth/${yp.id}/plan/print`);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.body).toContain('<h2>Dine mål</h2>');
+    expect(page.body).toContain('Besøge en dyreklinik');
+    expect(page.body).toContain('Ringer til dyreklinikken');
+    expect((await other.get(`/api/youth/${yp.id}/plan/print`)).statusCode).toBe(404);
+    const list = (await counsellor.get('/api/youth/counsellors')).json();
+    expect(list).toContainEqual({ id: counsellorId, name: 'Mette Kjær' });
+  });
+});

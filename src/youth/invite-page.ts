@@ -7,7 +7,7 @@ import { PASSWORD_MIN } from '../auth/passwords.ts';
  * fragment, so it never reaches server logs or a Referer header; a small script
  * (served from our origin, as the CSP requires) posts it with the chosen password.
  */
-const PAGE = `<!doctype html>
+export const PAGE = `<!doctype html>
 <html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Vælg din kode – Fodfæste</title><link rel="stylesheet" href="/invitation.css"></head>
 <body><main>

@@ -96,4 +96,13 @@ describe('invite a young person by e-mail', () => {
     const outsider = await t.login((await makeUser(t.db, (await makePartnership(t.db)).id, 'counsellor')).email);
     expect((await outsider.post(`/api/youth/${yp.id}/invite`)).statusCode).toBe(404);
   });
+
+  it('serves the page the link opens, with no inline script (CSP)', async () => {
+    const page = await t.anonymous().get('/invitation');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<h1>Vælg din kode</h1>');
+    expect(page.body).toContain('<script src="/invitation.js"></script>');
+    expect(page.body).not.toMatch(/<script>/);
+    expect((await t.anonymous().get('/invitation.js')).headers['content-type']).toMatch(/javascript/);
+  });
 });

@@ -24,6 +24,7 @@ export const youthPermissions = definePermissions({
   },
   'youth.create': { roles: ['counsellor'], description: 'Take in (visitate) a young person' },
   'youth.update': { ...team, description: 'Change intake details and follow-up' },
+  'youth.followups': { roles: ['counsellor'], description: "See one's own follow-ups and the partnership's counsellors" },
   'youth.casework.read': { ...team, description: 'Read screenings, plan history, pathway and journal' },
   'youth.casework.write': { ...team, description: 'Write screenings, plans, pathway changes and journal entries' },
   'youth.invite': { ...team, description: 'Invite a young person to log in' },

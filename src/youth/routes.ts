@@ -77,7 +77,7 @@ export async function youthRoutes(app: App) {
   });
 
   app.get('/api/youth/follow-ups', {
-    config: { permission: P['youth.create'] },
+    config: { permission: P['youth.followups'] },
     schema: { tags: ['youth'], response: { 200: FollowUps } },
   }, async (req) => {
     const actor = actorOf(req);
@@ -96,7 +96,7 @@ export async function youthRoutes(app: App) {
   });
 
   app.get('/api/youth/counsellors', {
-    config: { permission: P['youth.create'] },
+    config: { permission: P['youth.followups'] },
     schema: { tags: ['youth'], response: { 200: Type.Array(Counsellor) } },
   }, async (req) => counsellorsOf(db, actorOf(req).partnershipId));
 

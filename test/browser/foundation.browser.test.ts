@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../src/demo/accounts.ts';
 import type { Role } from '../../src/core/policy.ts';
@@ -23,6 +23,10 @@ let env: BrowserEnv;
 beforeAll(async () => {
   env = await startBrowserEnv();
 }, 240_000);
+
+afterEach(async () => {
+  await env?.closePages();
+});
 
 afterAll(async () => {
   await env?.close();

@@ -33,6 +33,8 @@ export interface BrowserEnv {
   browser: Browser;
   /** A page in a fresh browser context (own cookies and localStorage) at the given width. */
   newPage(width?: Width): Promise<Page>;
+  /** Closes every page opened so far (call it after each test: open pages keep polling). */
+  closePages(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -63,8 +65,11 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
       watchProblems(page);
       return page;
     },
+    async closePages() {
+      for (const c of contexts.splice(0)) await c.close().catch(() => {});
+    },
     async close() {
-      for (const c of contexts) await c.close().catch(() => {});
+      for (const c of contexts.splice(0)) await c.close().catch(() => {});
       await browser.close();
       await app.close();
       await database.close();

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { audit, verifyAudit } from '../../src/core/audit.ts';
 import type { Database } from '../../src/core/db.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
-import { eraseYoungPerson, KEEP_FOR_STATISTICS, PERSON_REFERENCES, personForeignKeys } from '../../src/ops/erasure.ts';
+import { eraseUser, eraseYoungPerson, KEEP_FOR_STATISTICS, PERSON_REFERENCES, personForeignKeys } from '../../src/ops/erasure.ts';
 import { runRetention } from '../../src/ops/retention.ts';
 import { runDailyIfDue } from '../../src/ops/maintenance.ts';
 import { loadConfig } from '../../src/core/config.ts';
@@ -64,6 +64,25 @@ describe('erasure covers every table that refers to a person (derived from the s
     console.log(`erasure: ${ypFks.length} foreign keys to young_people (${exercised.length} with demo rows), ${fks.length - ypFks.length} to users; ${erased.size} young people erased`);
     expect(left).toEqual([]);
     expect(exercised.length).toBeGreaterThan(0);
+  });
+
+  it('erasing a user removes their own rows (every CASCADE key to users) and empties the user row', async () => {
+    const userFks = (await personForeignKeys(db)).filter((f) => f.references === 'users');
+    const erased = new Set<string>();
+    for (const fk of userFks.filter((f) => f.onDelete === 'CASCADE')) {
+      const { rows } = await sql<{ id: string }>`SELECT ${sql.id(fk.column)}::text AS id FROM ${sql.table(fk.table)} WHERE ${sql.id(fk.column)} IS NOT NULL LIMIT 1`.execute(db);
+      if (!rows[0] || erased.has(rows[0].id)) continue;
+      await db.transaction().execute((trx) => eraseUser(trx, rows[0].id));
+      erased.add(rows[0].id);
+    }
+    expect(erased.size).toBeGreaterThan(0);
+    for (const id of erased) {
+      for (const fk of userFks.filter((f) => f.onDelete === 'CASCADE')) expect(await countWhere(fk.table, fk.column, id), `${fk.table}.${fk.column}`).toBe(0);
+      const u = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      expect(u).toMatchObject({ name: 'Slettet bruger', phone: null, password_hash: null, active: false });
+    }
+    // Other keys to users are authorship ("written by"): they may stay, pointing at the emptied row.
+    expect(userFks.every((f) => ['CASCADE', 'SET NULL', 'NO ACTION', 'RESTRICT'].includes(f.onDelete))).toBe(true);
   });
 
   it('columns that name a person without a foreign key are handled or explained', async () => {

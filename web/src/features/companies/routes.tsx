@@ -3,6 +3,7 @@ import { CompaniesPage } from './CompaniesPage.tsx';
 import { NewCompanyPage } from './NewCompanyPage.tsx';
 import { CompanyPage } from './CompanyPage.tsx';
 import { PlacementPage } from './PlacementPage.tsx';
+import { NetworkPage } from './NetworkPage.tsx';
 import { AttentionWidget, TasksWidget } from './widgets.tsx';
 
 export const routes: AppRoute[] = [
@@ -10,10 +11,12 @@ export const routes: AppRoute[] = [
   { path: '/companies/new', element: <NewCompanyPage />, roles: ['counsellor', 'admin'] },
   { path: '/companies/:id', element: <CompanyPage />, roles: ['counsellor', 'admin'] },
   { path: '/placements/:id', element: <PlacementPage />, roles: ['counsellor', 'admin'] },
+  { path: '/network', element: <NetworkPage />, roles: ['counsellor', 'admin'] },
 ];
 
 export const navItems: NavItem[] = [
   { to: '/companies', labelKey: 'companies:nav.companies', roles: ['counsellor', 'admin'], order: 20 },
+  { to: '/network', labelKey: 'companies:nav.network', roles: ['counsellor', 'admin'], order: 21 },
 ];
 
 export const startWidgets: StartWidget[] = [

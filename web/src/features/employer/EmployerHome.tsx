@@ -5,7 +5,7 @@ import { api } from '../../api/client.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
-import { useLoad, useSubmit, weekdayName } from '../companies/ui.tsx';
+import { formatDate, useLoad, useSubmit, weekdayName } from '../companies/ui.tsx';
 import { addDays, plannedOn, STATUSES, type EmployerPlacement } from './types.ts';
 import './employer.css';
 
@@ -83,6 +83,24 @@ export function EmployerHome() {
           );
         })}
       </ul>
+      <PastPlacements />
     </>
+  );
+}
+
+/** Earlier placements at the company, with only what each young person shares. */
+function PastPlacements() {
+  const { t, i18n } = useTranslation('employer');
+  const { data } = useLoad<EmployerPlacement[]>('/api/employer/placements', { scope: 'past' });
+  if (!data || data.length === 0) return null;
+  return (
+    <section aria-labelledby="past-heading">
+      <h2 id="past-heading">{t('home.past')}</h2>
+      <ul className="nobullet-list" data-testid="past-placements">
+        {data.map((p) => (
+          <li key={p.id}>{String(p.youngPerson.firstName ?? '')} – {p.openingTitle} ({formatDate(p.startDate, i18n.language)} – {formatDate(p.endDate, i18n.language)})</li>
+        ))}
+      </ul>
+    </section>
   );
 }

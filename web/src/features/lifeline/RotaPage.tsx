@@ -74,10 +74,10 @@ export function RotaPage() {
           </form>
         </div>
       </div>
-      <h2>{t('rota.shifts')}</h2>
+      <h2 id="shifts-heading">{t('rota.shifts')}</h2>
       {shifts.data && shifts.data.length === 0 && <p>{t('rota.noShifts')}</p>}
       {shifts.data && shifts.data.length > 0 && (
-        <div className="table--responsive-scroll">
+        <div className="table--responsive-scroll" tabIndex={0} role="region" aria-labelledby="shifts-heading">
           <table className="table table--compact" data-testid="shifts">
             <thead><tr><th scope="col">{t('rota.date')}</th><th scope="col">{t('rota.time')}</th><th scope="col">{t('rota.person')}</th><th scope="col">{t('rota.phone')}</th><th scope="col"><span className="sr-only">{t('rota.actions')}</span></th></tr></thead>
             <tbody>

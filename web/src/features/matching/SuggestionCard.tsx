@@ -7,7 +7,7 @@ export function SuggestionCard({ s, position, youngPersonId, kind, canDecide, on
   s: Suggestion;
   position: number;
   youngPersonId: string;
-  kind: 'opening' | 'mentor';
+  kind: 'opening' | 'mentor' | 'initiative';
   canDecide: boolean;
   onDecided: (d: Decision) => void;
 }) {
@@ -26,7 +26,7 @@ export function SuggestionCard({ s, position, youngPersonId, kind, canDecide, on
         <p>{t(`card.last.${last.decision}`, { date: new Date(last.decidedAt).toLocaleDateString(i18n.language) })}
           {last.reason && <> {t('card.lastReason', { reason: last.reason })}</>}</p>
       )}
-      {canDecide && <DecisionButtons youngPersonId={youngPersonId} kind={kind} candidateId={s.candidateId} source="single" label={s.title} onDecided={onDecided} />}
+      {canDecide && kind !== 'initiative' && <DecisionButtons youngPersonId={youngPersonId} kind={kind} candidateId={s.candidateId} source="single" label={s.title} onDecided={onDecided} />}
     </li>
   );
 }

@@ -6,7 +6,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { useLoad } from './hooks.ts';
-import type { Decision, Kind, Suggestions } from './types.ts';
+import type { Decision, SuggestKind, Suggestions } from './types.ts';
 import { ExcludedItem, SuggestionCard } from './SuggestionCard.tsx';
 
 /** Ranked suggestions for one young person (openings or volunteer mentors), with reasons and accept/reject. */
@@ -14,21 +14,21 @@ export function SuggestionsPage() {
   const { id } = useParams();
   const { t } = useTranslation('matching');
   const session = useSession();
-  const [kind, setKind] = useState<Kind>('openings');
+  const [kind, setKind] = useState<SuggestKind>('openings');
   const [done, setDone] = useState<Decision | null>(null);
   const { data, error, reload } = useLoad<Suggestions>(`/api/youth/${id}/suggestions`, { kind });
   if (error) return <><PageTitle>{t('suggestions.title')}</PageTitle><Alert variant="error">{error.message}</Alert></>;
-  if (!data || data.kind !== (kind === 'openings' ? 'opening' : 'mentor')) return <><PageTitle>{t('suggestions.title')}</PageTitle><Spinner /></>;
+  const wanted = kind === 'openings' ? 'opening' : kind === 'mentors' ? 'mentor' : 'initiative';
+  if (!data || data.kind !== wanted) return <><PageTitle>{t('suggestions.title')}</PageTitle><Spinner /></>;
   const possible = data.suggestions.filter((s) => s.excluded.length === 0);
   const excluded = data.suggestions.filter((s) => s.excluded.length > 0);
-  const candidateKind = kind === 'openings' ? 'opening' : 'mentor';
-  const decided = (d: Decision) => { setDone(d); reload(); };
+    const decided = (d: Decision) => { setDone(d); reload(); };
   return (
     <>
       <PageTitle subtitle={t('suggestions.subtitle')}>{t('suggestions.titleFor', { name: data.youngPersonName })}</PageTitle>
       <p><Link to={`/youth/${id}`}>{t('suggestions.back', { name: data.youngPersonName })}</Link></p>
       <div className="match-kind" role="group" aria-label={t('suggestions.kindLabel')}>
-        {(['openings', 'mentors'] as const).map((k) => (
+        {(['openings', 'mentors', 'initiatives'] as const).map((k) => (
           <button key={k} type="button" className={`button ${k === kind ? 'button-primary' : 'button-secondary'}`} aria-pressed={k === kind}
             onClick={() => { setKind(k); setDone(null); }}>{t(`kind.${k}`)}</button>
         ))}
@@ -43,8 +43,8 @@ export function SuggestionsPage() {
       {possible.length === 0 ? <p>{t('suggestions.none')}</p> : (
         <ol className="match-list">
           {possible.map((s, i) => (
-            <SuggestionCard key={s.candidateId} s={s} position={i + 1} youngPersonId={data.youngPersonId} kind={candidateKind}
-              canDecide={session.role === 'counsellor'} onDecided={decided} />
+            <SuggestionCard key={s.candidateId} s={s} position={i + 1} youngPersonId={data.youngPersonId} kind={data.kind}
+              canDecide={session.role === 'counsellor' && data.kind !== 'initiative'} onDecided={decided} />
           ))}
         </ol>
       )}

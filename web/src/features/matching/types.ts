@@ -7,3 +7,4 @@ export type Batch = Static<typeof BatchResponse>;
 export type Proposal = Batch['proposals'][number];
 export type Decision = Static<typeof DecisionView>;
 export type Kind = 'openings' | 'mentors';
+export type SuggestKind = Kind | 'initiatives';

@@ -15,11 +15,11 @@ export function MentorsPage() {
     <>
       <PageTitle subtitle={t('registry.intro')}>{t('registry.title')}</PageTitle>
       <ReviewsDue />
-      <h2>{t('registry.mentors')}</h2>
+      <h2 id="registry-heading">{t('registry.mentors')}</h2>
       {mentors.error && <Alert variant="error">{mentors.error.message}</Alert>}
       {!mentors.data && !mentors.error && <Spinner />}
       {mentors.data && (
-        <div className="table--responsive-scroll">
+        <div className="table--responsive-scroll" tabIndex={0} role="region" aria-labelledby="registry-heading">
           <table className="table table--compact" data-testid="mentors">
             <thead>
               <tr>

@@ -43,8 +43,8 @@ export function GoalList({ goals }: { goals: GoalResult[] }) {
             <p className="report-goal-title"><strong>{g.title}</strong></p>
             <meter min={0} max={max} value={g.numerator === null ? 0 : value} aria-label={`${g.title}: ${goalText(g, t)}`} />
             <p>
-              {goalText(g, t)} · {t('goals.target', { target })} ·{' '}
-              {g.numerator === null ? '' : g.met ? <strong>{t('goals.met')}</strong> : t('goals.notMet')}
+              {goalText(g, t)} · {t('goals.target', { target })}
+              {g.numerator !== null && <> · {g.met ? <strong>{t('goals.met')}</strong> : t('goals.notMet')}</>}
             </p>
           </li>
         );
