@@ -6,10 +6,13 @@ import { sessionSettings } from '../core/http.ts';
 import { verifyPassword } from './passwords.ts';
 import { assertLoginAllowed, recordLoginAttempt } from './throttle.ts';
 import { createSession, destroySession, findSession, SESSION_COOKIE, setSessionPartnership, type SessionUser } from './sessions.ts';
+import { checkSecondFactor, totpInvalid, totpRequired } from './totp.ts';
+import { totpRoutes } from './totp-routes.ts';
 import { ErrorResponse, LoginBody, SessionInfo, SwitchPartnershipBody } from './schemas.ts';
 
 export async function authRoutes(app: App) {
   const { db } = app.deps;
+  await totpRoutes(app);
 
   app.post('/api/auth/login', {
     config: { permission: 'public' },
@@ -22,6 +25,13 @@ export async function authRoutes(app: App) {
     if (!user || !ok || !user.active) {
       await recordLoginAttempt(db, account, req.ip, false);
       throw new AppError(401, 'bad_credentials', 'Forkert e-mail eller adgangskode.');
+    }
+    // Two-factor: a wrong code counts as a failed attempt (throttled like a wrong password).
+    const second = await checkSecondFactor(db, user.id, req.body.code);
+    if (second === 'missing') throw totpRequired();
+    if (second === 'wrong') {
+      await recordLoginAttempt(db, account, req.ip, false);
+      throw totpInvalid();
     }
     await recordLoginAttempt(db, account, req.ip, true);
     // A fresh session id at every login: an id planted before login is worthless after it.

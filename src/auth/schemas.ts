@@ -6,6 +6,8 @@ export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
 export const LoginBody = Type.Object({
   email: Type.String({ minLength: 3, maxLength: 254 }),
   password: Type.String({ minLength: 1, maxLength: 1024 }),
+  /** The 6-digit code from the authenticator app, for users with two-factor login (src/auth/totp.ts). */
+  code: Type.Optional(Type.String({ maxLength: 12 })),
 });
 
 export const SessionInfo = Type.Object({

@@ -54,7 +54,7 @@ export async function outcomesOf(db: Db | Trx, initiativeId: string): Promise<In
     GROUP BY y.stage, y.outcome`.execute(db);
   const linked = rows.reduce((s, r) => s + r.n, 0);
   if (linked < SUPPRESS_BELOW) return { linked: hide(linked), inProgress: null, ended: [] };
-  const cells = new Map<string, number>([['inProgress', 0]]);
+  const cells = new Map<string, number>([['inProgress', 0]]); // always present, so shown.get('inProgress') is defined
   for (const r of rows) {
     const k = r.stage === 'ended' ? (r.outcome ?? 'unknown') : 'inProgress';
     cells.set(k, (cells.get(k) ?? 0) + r.n);
@@ -67,7 +67,7 @@ export async function outcomesOf(db: Db | Trx, initiativeId: string): Promise<In
   }
   return {
     linked,
-    inProgress: shown.get('inProgress') ?? 0,
+    inProgress: shown.get('inProgress')!,
     ended: [...shown].filter(([k]) => k !== 'inProgress').map(([outcome, count]) => ({ outcome, count })),
   };
 }

@@ -60,7 +60,7 @@ describe('companies journeys', () => {
     const firstName = (await first.getByRole('heading').textContent())!;
     await first.getByRole('button', { name: 'Mødt' }).click();
     await page.getByText(`Gemt: ${firstName} – Mødt`).waitFor();
-    await expect(first.getByRole('button', { name: 'Mødt' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await first.locator('button[aria-pressed="true"]', { hasText: 'Mødt' }).waitFor();
     await screenshot(page, 'employer-attendance');
     // No horizontal scrolling at 360 px.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

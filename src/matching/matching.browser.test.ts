@@ -47,6 +47,8 @@ describe('matching in the browser', () => {
 
     await page.getByRole('link', { name: 'Match' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Foreslå for alle' }).waitFor();
+    // The report compares accepted suggestions with the rest (the demo has some of each).
+    await page.getByRole('heading', { level: 2, name: 'Sådan gik de accepterede forslag' }).waitFor();
     await page.getByRole('button', { name: 'Foreslå for alle' }).click();
     await page.getByRole('heading', { level: 2, name: /\d+ forslag/ }).waitFor();
     const proposals = page.locator('.match-card');

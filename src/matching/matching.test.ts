@@ -146,6 +146,23 @@ describe('mentors', () => {
   });
 });
 
+describe('initiatives from the catalog', () => {
+  it('ranks initiatives with reasons and excludes those outside the age range', async () => {
+    const base = { owner: 'Herning Kommune', status: 'anchored', source: 'test', content_hash: 'x' };
+    const [fits, tooOld] = await t.db.insertInto('initiatives').values([
+      { ...base, key: 'herning/lager-kursus', title: 'Lagerkursus for unge', tags: ['lager', 'dyr'], age_min: 15, age_max: 29 },
+      { ...base, key: 'herning/voksne', title: 'Jobklub for voksne', tags: ['lager'], age_min: 40, age_max: 60 },
+    ]).returning('id').execute();
+    const body = (await counsellor.get(`/api/youth/${sofie}/suggestions?kind=initiatives`)).json();
+    expect(body.kind).toBe('initiative');
+    const byId = new Map(body.suggestions.map((s: { candidateId: string }) => [s.candidateId, s])) as Map<string, { contributions: { text: string }[]; excluded: { text: string }[] }>;
+    expect(byId.get(fits.id)!.excluded).toEqual([]);
+    expect(byId.get(fits.id)!.contributions.map((c) => c.text).join()).toMatch(/Indsatsen passer til interesser/);
+    expect(byId.get(tooOld.id)!.excluded[0].text).toMatch(/Målgruppen er 40–60 år/);
+    expect((await contact.get(`/api/youth/${sofie}/suggestions?kind=initiatives`)).statusCode).toBe(403);
+  });
+});
+
 describe('report', () => {
   it('compares placements from accepted suggestions with the others', async () => {
     const d = (await counsellor.get(`/api/youth/${sofie}/match-decisions`)).json().find((x: { placementId: string | null }) => x.placementId);

@@ -89,6 +89,21 @@ describe('caseload search and order', () => {
     expect(ae.map((r: { lastName: string }) => r.lastName)).toEqual(['Ærenlund']);
   });
 
+  it('filters by stage, readiness and days without contact', async () => {
+    const c = await makeUser(t.db, p1, 'counsellor');
+    const client = await t.login(c.email);
+    const a = (await client.post('/api/youth', intake({ firstName: 'Filtera' }))).json();
+    const b = (await client.post('/api/youth', intake({ firstName: 'Filterb' }))).json();
+    await client.post(`/api/youth/${a.id}/screenings`, { baseVersion: 0, barriers: [], strengths: [], interests: [], transport: [], readiness: 'ready' });
+    await t.db.updateTable('young_people').set({ last_contact_at: new Date(Date.now() - 40 * 86_400_000) }).where('id', '=', b.id).execute();
+    const names = async (q: string) => ((await client.get(`/api/youth?mine=true&${q}`)).json() as { firstName: string }[]).map((r) => r.firstName);
+    expect(await names('stage=screening')).toEqual(['Filtera']);
+    expect(await names('stage=referred')).toEqual(['Filterb']);
+    expect(await names('readiness=ready')).toEqual(['Filtera']);
+    expect(await names('noContactDays=30')).toEqual(['Filterb']);
+    expect((await client.get('/api/youth?stage=flying')).statusCode).toBe(400);
+  });
+
   it('audits a search with the criterion, never the names', async () => {
     await counsellor.get('/api/youth?q=zeuthen&stage=referred');
     const row = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'search').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();

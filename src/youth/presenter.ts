@@ -52,7 +52,12 @@ export const barrierClass = (b: string): 'ordinary' | 'special' => infoItem(barr
 
 export interface Viewer {
   actor: Actor;
-  /** For company, mentor and association users: the party they act for, set by the feature that knows the relationship. */
+  /**
+   * For company, mentor and association users: the party they act for. The calling
+   * feature sets it only after checking that the user belongs to that party and that
+   * the party has a relationship with this young person (a placement, a mentorship).
+   * For a mentor the id must be the mentor's own user id. Without it: 404.
+   */
   recipient?: Recipient;
 }
 

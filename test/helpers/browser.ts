@@ -103,9 +103,11 @@ export async function loginAs(page: Page, email: string, password = DEMO_PASSWOR
   await page.getByLabel(/^(E-mail|Email)$/).fill(email);
   await page.getByLabel(/^(Adgangskode|Password)$/).fill(password);
   await page.getByRole('button', { name: /^(Log ind|Log in)$/ }).click();
-  await page.waitForURL((url) => url.pathname !== '/login');
-  // The URL changes a moment before React swaps the page: wait for the login form to go.
-  await page.locator('#login-email').waitFor({ state: 'detached' });
+  // Either the login form goes (React swaps the page a moment after the URL changes) or an error shows.
+  const gone = page.locator('#login-email').waitFor({ state: 'detached', timeout: 20_000 }).then(() => null);
+  const failed = page.locator('form [role="alert"]').waitFor({ timeout: 20_000 }).then(() => page.locator('form [role="alert"]').innerText());
+  const error = await Promise.race([gone, failed.catch(() => new Promise<never>(() => {}))]);
+  if (error) throw new Error(`Login as ${email} failed: ${error}`);
 }
 
 /** Runs axe (WCAG 2.0/2.1 A and AA) and fails with a readable list of every violation. */

@@ -9,7 +9,7 @@ import type { TestClient } from '../helpers/app.ts';
 import { makeUser } from '../helpers/factories.ts';
 import { createSecurityTestApp, type SecurityTestApp } from './helpers.ts';
 import { fillPath, operations, resolver, responseValidators, type OpenApiDoc, type Operation } from './openapi.ts';
-import { invalid, junkParam, valid, type Schema } from './schema-arbitrary.ts';
+import { invalid, junkParam, valid } from './schema-arbitrary.ts';
 
 /**
  * Schema-driven fuzzing: every operation in /api/openapi.json is called with

@@ -17,7 +17,7 @@ export function App() {
             <Route path="/" element={<RequireAuth><StartPage /></RequireAuth>} />
             <Route path="/partnership" element={<RequireAuth><PartnershipPage /></RequireAuth>} />
             {featureRoutes.map((r) => (
-              <Route key={r.key} path={r.path} element={<RequireAuth roles={r.roles}>{r.element}</RequireAuth>} />
+              <Route key={r.key} path={r.path} element={r.public ? r.element : <RequireAuth roles={r.roles}>{r.element}</RequireAuth>} />
             ))}
             <Route path="*" element={<NotFound />} />
           </Route>

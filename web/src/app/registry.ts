@@ -39,6 +39,8 @@ export interface AppRoute {
   element: ReactNode;
   /** Roles that may open the page. */
   roles: readonly Role[];
+  /** Open to everyone, logged in or not (e.g. the public catalog); `roles` is then ignored. */
+  public?: boolean;
 }
 
 export interface NavItem {

@@ -73,11 +73,11 @@ function RosterList({ activityId, date, start }: { activityId: string; date: str
             <li key={p.youngPersonId} className="attendance-row" data-testid="attendance-row">
               <span className="attendance-name">{p.firstName}</span>
               <span className="attendance-buttons" role="group" aria-label={p.firstName}>
-                <button type="button" className={`button ${v === true ? 'button-primary' : 'button-secondary'}`} aria-pressed={v === true} onClick={() => void mark(p.youngPersonId, true)}>
-                  {t('attendance.present')}<span className="sr-only">: {p.firstName}</span>
+                <button type="button" className={`button ${v === true ? 'button-primary' : 'button-secondary'}`} aria-pressed={v === true} aria-label={`${t('attendance.present')}: ${p.firstName}`} onClick={() => void mark(p.youngPersonId, true)}>
+                  {t('attendance.present')}
                 </button>
-                <button type="button" className={`button ${v === false ? 'button-primary' : 'button-secondary'}`} aria-pressed={v === false} onClick={() => void mark(p.youngPersonId, false)}>
-                  {t('attendance.absent')}<span className="sr-only">: {p.firstName}</span>
+                <button type="button" className={`button ${v === false ? 'button-primary' : 'button-secondary'}`} aria-pressed={v === false} aria-label={`${t('attendance.absent')}: ${p.firstName}`} onClick={() => void mark(p.youngPersonId, false)}>
+                  {t('attendance.absent')}
                 </button>
               </span>
             </li>

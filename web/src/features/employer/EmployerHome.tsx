@@ -21,6 +21,8 @@ export function EmployerHome() {
   const list = useLoad<EmployerPlacement[]>('/api/employer/placements');
   const [chosenDay, setDay] = useState<string | null>(null);
   const [saved, setSaved] = useState('');
+  // What was just registered shows at once, before the list has reloaded.
+  const [just, setJust] = useState<Record<string, string>>({});
   const s = useSubmit();
   if (home.error) return <Alert variant="error">{home.error.message}</Alert>;
   if (!home.data || !list.data) return <Spinner />;
@@ -29,11 +31,12 @@ export function EmployerHome() {
   // Registrations are allowed from Monday last week up to today.
   const days = Array.from({ length: 14 }, (_, i) => addDays(today, -i)).filter((d) => d >= addDays(today, -13));
   const current = list.data.filter((p) => p.status === 'active' || p.status === 'paused');
-  const statusOf = (p: EmployerPlacement) => p.attendance.find((a) => a.day === day)?.status;
+  const statusOf = (p: EmployerPlacement) => just[`${p.id}:${day}`] ?? p.attendance.find((a) => a.day === day)?.status;
   const name = (p: EmployerPlacement) => String(p.youngPerson.firstName ?? '');
   const register = async (entries: { placementId: string; status: string }[], message: string) => {
     setSaved('');
     if (await s.run(() => api.post('/api/employer/attendance', { day, entries }))) {
+      setJust((prev) => ({ ...prev, ...Object.fromEntries(entries.map((e) => [`${e.placementId}:${day}`, e.status])) }));
       setSaved(message);
       list.reload();
     }

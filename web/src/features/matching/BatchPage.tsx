@@ -8,6 +8,7 @@ import { Alert } from '../../components/Alert.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import type { Batch, Decision, Kind } from './types.ts';
 import { DecisionButtons } from './DecisionButtons.tsx';
+import { ReportSection } from './ReportSection.tsx';
 
 /** "Foreslå for alle": the best assignment for everyone waiting, confirmed one proposal at a time. */
 export function BatchPage() {
@@ -83,6 +84,7 @@ export function BatchPage() {
           )}
         </section>
       )}
+      <ReportSection />
     </>
   );
 }

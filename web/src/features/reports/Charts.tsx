@@ -15,24 +15,24 @@ export interface Bar {
 export function BarChart({ title, desc, bars, funnel = false }: { title: string; desc: string; bars: Bar[]; funnel?: boolean }) {
   const id = useId();
   const max = Math.max(1, ...bars.map((b) => b.value ?? 0));
-  const rowH = 28;
-  const labelW = 230;
-  const chartW = 300;
-  const width = labelW + chartW + 60;
+  // Label above its bar, so the chart stays readable on a 360 px phone.
+  const rowH = 44;
+  const width = 340;
+  const chartW = 280;
   return (
     <figure className="report-chart">
-      <svg role="img" aria-labelledby={`${id}-t ${id}-d`} viewBox={`0 0 ${width} ${bars.length * rowH + 8}`} width="100%" preserveAspectRatio="xMinYMin meet">
+      <svg role="img" aria-labelledby={`${id}-t ${id}-d`} viewBox={`0 0 ${width} ${bars.length * rowH + 4}`} width="100%" preserveAspectRatio="xMinYMin meet">
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{desc}</desc>
         {bars.map((b, i) => {
           const w = b.value ? (b.value / max) * chartW : 0;
-          const x = funnel ? labelW + (chartW - w) / 2 : labelW;
-          const y = i * rowH + 4;
+          const x = funnel ? (chartW - w) / 2 : 0;
+          const y = i * rowH;
           return (
             <g key={b.label}>
-              <text x={labelW - 8} y={y + 15} textAnchor="end" className="report-chart-label">{b.label}</text>
-              {w > 0 && <rect x={x} y={y} width={w} height={20} className="report-chart-bar" />}
-              <text x={(funnel ? labelW + chartW / 2 + w / 2 : labelW + w) + 6} y={y + 15} className="report-chart-value">
+              <text x={0} y={y + 14} className="report-chart-label">{b.label}</text>
+              {w > 0 && <rect x={x} y={y + 20} width={w} height={18} className="report-chart-bar" />}
+              <text x={(funnel ? chartW / 2 + w / 2 : w) + 6} y={y + 34} className="report-chart-value">
                 {b.hidden ? SUPPRESSED : b.value === null ? '–' : formatNumber(b.value, 0)}
               </text>
             </g>
@@ -46,8 +46,8 @@ export function BarChart({ title, desc, bars, funnel = false }: { title: string;
 /** A line over months; hidden months break the line. */
 export function LineChart({ title, desc, points }: { title: string; desc: string; points: { label: string; value: number | null }[] }) {
   const id = useId();
-  const W = 600;
-  const H = 200;
+  const W = 400;
+  const H = 220;
   const pad = { l: 36, r: 12, t: 12, b: 28 };
   const max = Math.max(1, ...points.map((p) => p.value ?? 0));
   const step = points.length > 1 ? (W - pad.l - pad.r) / (points.length - 1) : 0;
@@ -60,7 +60,7 @@ export function LineChart({ title, desc, points }: { title: string; desc: string
     current += `${current ? 'L' : 'M'}${x},${y}`;
   });
   if (current) segments.push(current);
-  const every = Math.max(1, Math.ceil(points.length / 12));
+  const every = Math.max(1, Math.ceil(points.length / 6));
   return (
     <figure className="report-chart">
       <svg role="img" aria-labelledby={`${id}-t ${id}-d`} viewBox={`0 0 ${W} ${H}`} width="100%">

@@ -1,9 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { Alert } from '../../components/Alert.tsx';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { FormErrors } from './FormErrors.tsx';
 import { TextArea } from './ui.tsx';
 import { orNull, useSubmit } from './hooks.ts';
 import type { Person } from './YoungPersonPage.tsx';
@@ -31,7 +31,12 @@ export function DetailsSection({ person, onSaved, editable }: { person: Person; 
   const [inviteSent, setInviteSent] = useState<string | null>(null);
   const s = useSubmit();
   const inv = useSubmit();
-  useEffect(() => setF(fromPerson(person)), [person]);
+  // After a conflict the newest version is loaded, but what was typed stays in the fields.
+  const keepTyped = useRef(false);
+  useEffect(() => {
+    if (keepTyped.current) keepTyped.current = false;
+    else setF(fromPerson(person));
+  }, [person]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
@@ -43,7 +48,6 @@ export function DetailsSection({ person, onSaved, editable }: { person: Person; 
       onSaved();
     }
   };
-  const conflict = s.error?.status === 409;
   const field = (k: Key, extra: Record<string, unknown> = {}) => (
     <Field id={`d-${k}`} label={t(k.startsWith('next') ? `person.${k}` : `intake.${k}`)} value={f[k]} onChange={(e) => setF({ ...f, [k]: e.target.value })} error={s.fieldError(k)} disabled={!editable} {...extra} />
   );
@@ -51,14 +55,7 @@ export function DetailsSection({ person, onSaved, editable }: { person: Person; 
     <section id="details" aria-labelledby="details-h">
       <h2 id="details-h">{t('person.details')}</h2>
       <form onSubmit={submit} noValidate>
-        {conflict && (
-          <Alert variant="warning" heading={t('person.conflict')}>
-            <p>{s.error!.message}</p>
-            <button type="button" className="button button-secondary" onClick={() => { s.clear(); onSaved(); }}>{t('person.reload')}</button>
-          </Alert>
-        )}
-        {s.error && !conflict && s.error.fields.length > 0 && <ErrorSummary errors={s.error.fields} idFor={(x) => `d-${x}`} />}
-        {s.error && !conflict && s.error.fields.length === 0 && <Alert variant="error">{s.error.message}</Alert>}
+        <FormErrors error={s.error} prefix="d-" onReload={() => { s.clear(); keepTyped.current = true; onSaved(); }} />
         {saved && <Alert variant="success">{t('person.saved')}</Alert>}
         {field('phone', { type: 'tel' })}
         {field('email', { type: 'email' })}

@@ -5,8 +5,7 @@ import { REFERRAL_SOURCES, ageOn } from '../../../../src/youth/domain.ts';
 import { api } from '../../api/client.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { Field } from '../../components/Field.tsx';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { Alert } from '../../components/Alert.tsx';
+import { FormErrors } from './FormErrors.tsx';
 import { Select, TextArea } from './ui.tsx';
 import { orNull, useSubmit } from './hooks.ts';
 
@@ -40,8 +39,7 @@ export function IntakePage() {
     <>
       <PageTitle subtitle={t('intake.intro')}>{t('intake.title')}</PageTitle>
       <form onSubmit={submit} noValidate>
-        {s.error && s.error.fields.length > 0 && <ErrorSummary errors={s.error.fields} />}
-        {s.error && s.error.fields.length === 0 && <Alert variant="error">{s.error.message}</Alert>}
+        <FormErrors error={s.error} prefix="" />
         <Select id="referralSource" label={t('intake.referralSource')} value={f.referralSource} onChange={set('referralSource')}
           options={REFERRAL_SOURCES.map((r) => ({ value: r, label: t(`referral.${r}`) }))} />
         {field('firstName', { autoComplete: 'off', required: true })}

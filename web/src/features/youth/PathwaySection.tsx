@@ -5,7 +5,7 @@ import type { PathwayEvent } from '../../../../src/youth/schemas.ts';
 import { EDUCATIONS, OUTCOMES, STAGES, TRANSITIONS, type Stage } from '../../../../src/youth/domain.ts';
 import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
-import { Alert } from '../../components/Alert.tsx';
+import { FormErrors } from './FormErrors.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Select, TextArea } from './ui.tsx';
 import { formatDate, today, useLoad, useSubmit } from './hooks.ts';
@@ -46,18 +46,18 @@ export function PathwaySection({ person, onSaved }: { person: Person; onSaved: (
       <p data-testid="pathway-stage">{t('pathway.current', { stage: t(`stage.${stage}`) })}
         {person.outcome && <> · {t('pathway.outcomeNow', { outcome: t(`outcome.${person.outcome}`), date: formatDate(person.outcomeDate, i18n.language) })}</>}
       </p>
-      {s.error && <Alert variant="error">{s.error.message}</Alert>}
+      <FormErrors error={s.error} prefix="pw-" onReload={() => { s.clear(); history.reload(); onSaved(); }} />
       {stage !== 'ended' ? (
         <div className="pathway-forms">
           <form onSubmit={move}>
-            <Select id="pw-to" label={t('pathway.moveTo')} value={to || next[0]} onChange={(e) => setTo(e.target.value)} options={next.map((x) => ({ value: x, label: t(`stage.${x}`) }))} />
+            <Select id="pw-toStage" label={t('pathway.moveTo')} value={to || next[0]} onChange={(e) => setTo(e.target.value)} options={next.map((x) => ({ value: x, label: t(`stage.${x}`) }))} />
             <button type="submit" className="button button-secondary" disabled={s.busy || next.length === 0}>{t('pathway.move')}</button>
           </form>
           <form onSubmit={end}>
             <h3>{t('pathway.end')}</h3>
             <Select id="pw-outcome" label={t('pathway.outcome')} value={outcome} onChange={(e) => setOutcome(e.target.value)} options={OUTCOMES.map((x) => ({ value: x, label: t(`outcome.${x}`) }))} />
-            {outcome === 'education' && <Select id="pw-education" label={t('pathway.education')} value={education} onChange={(e) => setEducation(e.target.value)} options={EDUCATIONS.map((x) => ({ value: x, label: t(`education.${x}`) }))} />}
-            <Field id="pw-date" type="date" label={t('pathway.outcomeDate')} value={date} onChange={(e) => setDate(e.target.value)} />
+            {outcome === 'education' && <Select id="pw-outcomeEducation" label={t('pathway.education')} value={education} onChange={(e) => setEducation(e.target.value)} options={EDUCATIONS.map((x) => ({ value: x, label: t(`education.${x}`) }))} />}
+            <Field id="pw-outcomeDate" type="date" label={t('pathway.outcomeDate')} value={date} onChange={(e) => setDate(e.target.value)} />
             <TextArea id="pw-note" label={t('pathway.note')} value={note} onChange={(e) => setNote(e.target.value)} />
             <button type="submit" className="button button-secondary" disabled={s.busy}>{t('pathway.end')}</button>
           </form>

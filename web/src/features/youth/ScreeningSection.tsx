@@ -5,8 +5,7 @@ import type { ScreeningView } from '../../../../src/youth/schemas.ts';
 import { BARRIERS, READINESS, TRANSPORT } from '../../../../src/youth/domain.ts';
 import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
-import { Alert } from '../../components/Alert.tsx';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { FormErrors } from './FormErrors.tsx';
 import { Checkboxes, Select, TextArea } from './ui.tsx';
 import { formatDate, numOrNull, orNull, useLoad, useSubmit } from './hooks.ts';
 import type { Person } from './YoungPersonPage.tsx';
@@ -48,8 +47,7 @@ export function ScreeningSection({ person, onSaved }: { person: Person; onSaved:
     <section id="screening" aria-labelledby="screening-h">
       <h2 id="screening-h">{t('screening.heading')}</h2>
       <form onSubmit={submit} noValidate>
-        {s.error && s.error.fields.length > 0 && <ErrorSummary errors={s.error.fields} idFor={(x) => `s-${x}`} />}
-        {s.error && s.error.fields.length === 0 && <Alert variant="error">{s.error.message}</Alert>}
+        <FormErrors error={s.error} prefix="s-" onReload={() => { s.clear(); history.reload(); onSaved(); }} />
         <Checkboxes id="s-barriers" legend={t('screening.barriers')} value={f.barriers} onChange={(v) => setF({ ...f, barriers: v })}
           options={BARRIERS.map((b) => ({ value: b, label: <>{t(`barrier.${b}`)}{SPECIAL.has(b) && <> ({t('screening.special')})</>}</> }))} />
         <TextArea id="s-barrierNote" label={t('screening.barrierNote')} value={f.barrierNote} onChange={(e) => setF({ ...f, barrierNote: e.target.value })} />

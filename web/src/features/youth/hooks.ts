@@ -50,3 +50,7 @@ export const today = () => {
 };
 export const formatDate = (iso: string | null | undefined, lang: string) =>
   iso ? new Date(iso.length === 10 ? `${iso}T12:00:00` : iso).toLocaleDateString(lang === 'en' ? 'en-GB' : 'da-DK') : '–';
+
+/** Field errors worth listing at the fields (a 409 names only the stored version, which is not a field). */
+export const formFields = (error: ApiError | null): FieldError[] =>
+  error && error.status !== 409 ? error.fields.filter((f) => f.field !== 'version') : [];
