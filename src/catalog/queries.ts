@@ -43,27 +43,35 @@ export interface Facets {
 }
 
 /**
- * The match condition for one query word. Three ways, any of which is enough:
- * Danish stemming with prefix on the text as written ("mentorer" → mentor:*),
- * the same on the folded text (ae/oe/aa), and trigram word similarity on the
- * folded text for spelling slips and compound words.
+ * The match condition for one query word. Any of three is enough: Danish
+ * stemming with prefix on the text as written ("mentorer" → mentor:*), the same
+ * on the folded text (ae/oe/aa), and trigram similarity to the title for
+ * spelling slips. Trigrams are not matched against the whole description:
+ * that costs a scan of every text and made a 5,000-entry search take seconds.
  */
 function wordMatch(word: string): RawBuilder<SqlBool> {
   const prefix = `${word}:*`;
-  // A stop word ("og", "for") gives an empty query: it then filters nothing.
-  return sql<SqlBool>`(numnode(to_tsquery('danish', ${prefix})) = 0
-    OR folded_doc @@ to_tsquery('danish', ${prefix})
+  return sql<SqlBool>`(folded_doc @@ to_tsquery('danish', ${prefix})
     OR search_doc @@ to_tsquery('danish', ${prefix})
-    OR (length(${word}) >= 4 AND ${word} <% folded_text))`;
+    OR (length(${word}) >= 4 AND ${word} <% folded_title))`;
 }
 
 function tsquery(words: string[]): string {
   return words.map((w) => `${w}:*`).join(' | ');
 }
 
-function whereOf(f: CatalogFilter): RawBuilder<SqlBool> {
+/** The query's words without Danish stop words ("og", "for"), which would match nothing. */
+async function meaningfulWords(db: Q, q: string | undefined): Promise<string[]> {
+  const words = queryWords(q ?? '');
+  if (words.length === 0) return [];
+  const { rows } = await sql<{ w: string }>`
+    SELECT w FROM unnest(${words}::text[]) AS w WHERE numnode(to_tsquery('danish', w || ':*')) > 0`.execute(db);
+  return rows.map((r) => r.w);
+}
+
+function whereOf(f: CatalogFilter, words: string[]): RawBuilder<SqlBool> {
   const parts: RawBuilder<SqlBool>[] = [sql<SqlBool>`true`];
-  for (const w of queryWords(f.q ?? '')) parts.push(wordMatch(w));
+  for (const w of words) parts.push(wordMatch(w));
   if (f.owner) parts.push(sql<SqlBool>`owner = ${f.owner}`);
   if (f.municipality) parts.push(sql<SqlBool>`municipality = ${f.municipality}`);
   if (f.status) parts.push(sql<SqlBool>`status = ${f.status}`);
@@ -94,9 +102,13 @@ export interface SearchHit {
 
 const collator = new Intl.Collator('da');
 
+/**
+ * One statement: the matching initiatives are found once (a materialised CTE),
+ * then the page of results and every facet's counts are read from them.
+ */
 export async function searchCatalog(db: Q, f: CatalogFilter): Promise<{ total: number; hits: SearchHit[]; facets: Facets }> {
-  const words = queryWords(f.q ?? '');
-  const where = whereOf(f);
+  const words = await meaningfulWords(db, f.q);
+  const where = whereOf(f, words);
   // Rank: full-text rank (title A > tags B > text C) on both spellings, plus
   // trigram similarity of the query to the title so near-misses still order well.
   const rank = words.length
@@ -105,36 +117,33 @@ export async function searchCatalog(db: Q, f: CatalogFilter): Promise<{ total: n
         + word_similarity(${words.join(' ')}, folded_title))`
     : sql<number>`0`;
   const limit = Math.min(f.limit ?? 20, 100);
-  const { rows } = await sql<SearchHit & { total: number }>`
-    SELECT key, title, owner, municipality, age_min, age_max, tags, status, period_text, purpose, general_text, target_group,
-      ${rank}::float8 AS rank, count(*) OVER ()::int AS total
-    FROM initiatives WHERE ${where}
-    ORDER BY rank DESC, folded_title, key
-    LIMIT ${limit} OFFSET ${f.offset ?? 0}`.execute(db);
-  const facets = await facetsOf(db, where);
-  const total = rows[0]?.total ?? (f.offset ? await countOf(db, where) : 0);
-  return { total, hits: rows.map(({ total: _t, ...h }) => h), facets };
-}
-
-async function countOf(db: Q, where: RawBuilder<SqlBool>): Promise<number> {
-  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM initiatives WHERE ${where}`.execute(db);
-  return rows[0]!.n;
-}
-
-/** Counts per facet value over the initiatives matching the current filter, in one query. */
-async function facetsOf(db: Q, where: RawBuilder<SqlBool>): Promise<Facets> {
   const bands = sql.join(AGE_BANDS.map((b) => sql`(${b.band}, ${b.lo}::int, ${b.hi}::int)`));
-  const { rows } = await sql<{ facet: keyof Facets; value: string; count: number }>`
-    WITH hits AS (SELECT owner, municipality, status, tags, age_min, age_max FROM initiatives WHERE ${where})
-    SELECT 'owner' AS facet, owner AS value, count(*)::int AS count FROM hits GROUP BY owner
-    UNION ALL SELECT 'municipality', municipality, count(*)::int FROM hits WHERE municipality IS NOT NULL GROUP BY municipality
-    UNION ALL SELECT 'status', status, count(*)::int FROM hits GROUP BY status
-    UNION ALL SELECT 'tag', t, count(*)::int FROM hits, unnest(tags) AS t GROUP BY t
-    UNION ALL SELECT 'ageBand', b.band, count(*)::int FROM hits
-      JOIN (VALUES ${bands}) AS b(band, lo, hi)
-        ON (hits.age_min IS NOT NULL OR hits.age_max IS NOT NULL) AND coalesce(hits.age_min, 0) <= b.hi AND coalesce(hits.age_max, 99) >= b.lo
-      GROUP BY b.band
-    UNION ALL SELECT 'ageBand', 'none', count(*)::int FROM hits WHERE age_min IS NULL AND age_max IS NULL HAVING count(*) > 0`.execute(db);
+  const { rows } = await sql<{ total: number; items: SearchHit[] | null; facets: { facet: keyof Facets; value: string; count: number }[] | null }>`
+    WITH hits AS MATERIALIZED (
+      SELECT key, title, owner, municipality, age_min, age_max, tags, status, period_text, purpose, general_text, target_group,
+        folded_title, ${rank}::float8 AS rank
+      FROM initiatives WHERE ${where}),
+    page AS (
+      SELECT key, title, owner, municipality, age_min, age_max, tags, status, period_text, purpose, general_text, target_group, rank
+      FROM hits ORDER BY rank DESC, folded_title, key LIMIT ${limit} OFFSET ${f.offset ?? 0}),
+    facets AS (
+      SELECT 'owner' AS facet, owner AS value, count(*)::int AS count FROM hits GROUP BY owner
+      UNION ALL SELECT 'municipality', municipality, count(*)::int FROM hits WHERE municipality IS NOT NULL GROUP BY municipality
+      UNION ALL SELECT 'status', status, count(*)::int FROM hits GROUP BY status
+      UNION ALL SELECT 'tag', t, count(*)::int FROM hits, unnest(tags) AS t GROUP BY t
+      UNION ALL SELECT 'ageBand', b.band, count(*)::int FROM hits
+        JOIN (VALUES ${bands}) AS b(band, lo, hi)
+          ON (hits.age_min IS NOT NULL OR hits.age_max IS NOT NULL) AND coalesce(hits.age_min, 0) <= b.hi AND coalesce(hits.age_max, 99) >= b.lo
+        GROUP BY b.band
+      UNION ALL SELECT 'ageBand', 'none', count(*)::int FROM hits WHERE age_min IS NULL AND age_max IS NULL HAVING count(*) > 0)
+    SELECT (SELECT count(*)::int FROM hits) AS total,
+      (SELECT json_agg(page ORDER BY rank DESC, lower(title), key) FROM page) AS items,
+      (SELECT json_agg(facets) FROM facets) AS facets`.execute(db);
+  const row = rows[0]!;
+  return { total: row.total, hits: row.items ?? [], facets: sortFacets(row.facets ?? []) };
+}
+
+function sortFacets(rows: { facet: keyof Facets; value: string; count: number }[]): Facets {
   const facets: Facets = { owner: [], municipality: [], ageBand: [], tag: [], status: [] };
   for (const r of rows) facets[r.facet].push({ value: r.value, count: r.count });
   const bandOrder = [...AGE_BANDS.map((b) => b.band as string), 'none'];

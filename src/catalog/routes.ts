@@ -14,7 +14,7 @@ import { formatImportProblems } from './read-file.ts';
 import { writeCatalogCsv } from './parse/csv.ts';
 import { writeCatalogXlsx } from './parse/xlsx.ts';
 import {
-  CatalogQuery, CatalogSearchResult, CatalogSuggestions, ExportQuery, ImportQuery, ImportResult, InitiativeView, KeyParams, LinkBody,
+  CatalogQuery, CatalogSearchResult, CatalogSuggestions, ExportQuery, ImportQuery, ImportResult, InitiativeView, LinkBody,
   LinkParams, YouthParams,
 } from './schemas.ts';
 

@@ -58,7 +58,7 @@ async function hasDemoUsers(database: Awaited<ReturnType<typeof openMigratedData
 /** Builds the web client when it is missing or older than its sources, so a fresh clone just works. */
 function ensureWebBuilt() {
   const index = path.join(webDist, 'index.html');
-  const sources = ['web', 'vite.config.ts', 'src/i18n'].filter((p) => existsSync(p));
+  const sources = ['web', 'vite.config.ts'].filter((p) => existsSync(p));
   const newest = Math.max(...sources.map(newestMtime));
   if (existsSync(index) && statSync(index).mtimeMs >= newest) return;
   console.log('Building the web client (vite build) …');

@@ -85,6 +85,12 @@ describe('companies journeys', () => {
     await task.getByRole('link', { name: 'Se forløbet' }).click();
     await page.getByRole('heading', { level: 2, name: 'Mødestabilitet' }).waitFor();
     await page.getByTestId('stability-table').waitFor();
+    // Step the hours up from today: the new weekly schedule is added, earlier weeks keep theirs.
+    await page.getByText('Trap timerne op').click();
+    await page.getByRole('checkbox', { name: 'Tirsdag' }).check();
+    await page.getByLabel('Timer om dagen').fill('6');
+    await page.getByRole('button', { name: 'Gem nyt ugeskema' }).click();
+    await page.getByText(/2 dag\(e\) om ugen, 6 timer om dagen/).first().waitFor();
     await checkA11y(page, 'placement page');
     await screenshot(page, 'placement-page');
     // The network's meetings (the job festival created 72 small jobs) and its shared success story.

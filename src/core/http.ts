@@ -149,7 +149,8 @@ async function serveWeb(app: App) {
   app.setNotFoundHandler((req, reply) => {
     if (req.method === 'GET' && !req.url.startsWith('/api/')) {
       reply.header('cache-control', 'no-cache');
-      return reply.sendFile('index.html');
+      // The page itself is revalidated on every load, so a new deploy shows at once; hashed assets are cached.
+      return reply.sendFile('index.html', { cacheControl: false });
     }
     reply.status(404).send({ error: { code: 'not_found', message: 'Siden findes ikke.' } });
   });

@@ -76,6 +76,12 @@ async function createMentorship(trx: Trx, actor: Actor, y: YouthSubject, mentorI
 
 export async function rejectSuggestion(trx: Trx, actor: Actor, y: YouthSubject, b: RejectBody): Promise<DecisionView> {
   const judged = await judgeOne(trx, actor.partnershipId, y, b.kind, b.candidateId);
+  if (!judged) {
+    // Full openings and busy mentors can still be turned down; unknown ids (or another partnership's) cannot.
+    const table = b.kind === 'opening' ? 'openings' : 'mentors';
+    const exists = await trx.selectFrom(table).select('id').where('id', '=', b.candidateId).where('partnership_id', '=', actor.partnershipId).executeTakeFirst();
+    if (!exists) throw notFound(b.kind === 'opening' ? 'Opgaven' : 'Mentoren');
+  }
   const row = await trx.insertInto('match_decisions').values({
     partnership_id: actor.partnershipId, young_person_id: y.id, kind: b.kind, candidate_id: b.candidateId, decision: 'rejected',
     reason: b.reason.trim(), source: b.source ?? 'single', score: judged ? String(judged.suggestion.score) : null,

@@ -86,6 +86,7 @@ describe('accept and reject', () => {
 
   it('rejects with a reason (required) and remembers it on the suggestion', async () => {
     expect((await counsellor.post(`/api/youth/${sofie}/suggestions/reject`, { kind: 'opening', candidateId: fullTime })).statusCode).toBe(400);
+    expect((await counsellor.post(`/api/youth/${sofie}/suggestions/reject`, { kind: 'opening', candidateId: crypto.randomUUID(), reason: 'Findes ikke' })).statusCode).toBe(404);
     const res = await counsellor.post(`/api/youth/${sofie}/suggestions/reject`, { kind: 'opening', candidateId: fullTime, reason: 'For mange timer fra start' });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ decision: 'rejected', reason: 'For mange timer fra start', placementId: null });

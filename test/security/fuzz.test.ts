@@ -20,7 +20,7 @@ import { invalid, junkParam, valid } from './schema-arbitrary.ts';
  * Fixed seed and a total budget so it stays well under a minute in CI.
  */
 const SEED = 20261125;
-const TOTAL_REQUESTS = Number(process.env.FUZZ_BUDGET ?? 1600);
+const TOTAL_REQUESTS = Number(process.env.FUZZ_BUDGET ?? 1000);
 // Routes that end the fuzzer's own session are left out (their refusals are covered in routes.test.ts).
 const SKIP = [/\/logout$/];
 
@@ -66,7 +66,7 @@ describe('the OpenAPI document', () => {
     const documented = new Set(operations(doc).map((o) => `${o.method} ${o.path}`));
     const missing = routeTable(t.app)
       .filter((r) => r.url.startsWith('/api/') && r.url !== '/api/openapi.json')
-      .map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`)
+      .map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}').replace(/\*$/, '{*}')}`)
       .filter((k) => !documented.has(k));
     expect(missing).toEqual([]);
   });
@@ -110,7 +110,7 @@ describe('schema-driven fuzzing of every operation', () => {
   it(`no 5xx and every answer matches its declared schema (seed ${SEED})`, async () => {
     const ops = operations(doc).filter((o) => !SKIP.some((re) => re.test(o.path)));
     const validate = responseValidators(doc);
-    const numRuns = Math.max(3, Math.floor(TOTAL_REQUESTS / (ops.length * 4)));
+    const numRuns = Math.max(2, Math.floor(TOTAL_REQUESTS / (ops.length * 4)));
     const failures: string[] = [];
     let requests = 0;
     const statuses = new Map<number, number>();
@@ -152,6 +152,6 @@ describe('schema-driven fuzzing of every operation', () => {
     }
     console.log(`fuzz: ${ops.length} operations, ${requests} requests in ${((Date.now() - started) / 1000).toFixed(1)} s, statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
     expect([...new Set(failures)].slice(0, 30)).toEqual([]);
-    expect(requests).toBeGreaterThanOrEqual(ops.length * 4 * 3);
+    expect(requests).toBeGreaterThanOrEqual(ops.length * 4 * 2);
   }, 240_000);
 });

@@ -89,4 +89,4 @@ function rewriteRefs(node: unknown): unknown {
 
 /** Fills an OpenAPI path template: /api/youth/{id} → /api/youth/<value>. */
 export const fillPath = (path: string, values: Record<string, string>) =>
-  path.replace(/\{(\w+)\}/g, (_m, name: string) => values[name] ?? 'x');
+  path.replace(/\{(\w+|\*)\}/g, (_m, name: string) => values[name] ?? 'x');

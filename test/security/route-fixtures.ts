@@ -10,7 +10,7 @@ import type { TestClient } from '../helpers/app.ts';
 
 /** Fills every :param of a route pattern with the given value (a random UUID by default). */
 export function fillParams(url: string, value: (name: string) => string = () => randomUUID()) {
-  return url.replace(/:(\w+)/g, (_m, name: string) => value(name));
+  return url.replace(/:(\w+)/g, (_m, name: string) => value(name)).replace(/\*$/, () => value('*'));
 }
 
 export const apiRoutes = (table: readonly RouteEntry[]) => table.filter((r) => r.url.startsWith('/api/'));

@@ -11,7 +11,7 @@ import { ageText } from './format.ts';
 import './catalog.css';
 
 type Result = Static<typeof CatalogSearchResult>;
-const FACETS = ['owner', 'ageBand', 'tag', 'status'] as const;
+const FACETS = ['owner', 'municipality', 'ageBand', 'tag', 'status'] as const;
 type FacetName = (typeof FACETS)[number];
 const PAGE = 20;
 
@@ -23,6 +23,7 @@ export function CatalogPage() {
   const query = {
     q: params.get('q') || undefined,
     owner: params.get('owner') || undefined,
+    municipality: params.get('municipality') || undefined,
     ageBand: params.get('ageBand') || undefined,
     tag: params.get('tag') || undefined,
     status: params.get('status') || undefined,

@@ -32,7 +32,10 @@ export function CompanyPage() {
         {data.contacts.length === 0 ? <p>{t('company.noContacts')}</p> : (
           <ul className="nobullet-list" data-testid="contacts">
             {data.contacts.map((c) => (
-              <li key={c.id}>{c.name}{c.title ? `, ${c.title}` : ''}{c.phone ? ` · ${c.phone}` : ''}{c.hasLogin ? ` · ${t('company.hasLogin')}` : ''}</li>
+              <li key={c.id}>
+                {c.name}{c.title ? `, ${c.title}` : ''}{c.phone ? ` · ${c.phone}` : ''}{c.hasLogin ? ` · ${t('company.hasLogin')}` : ''}
+                {!c.hasLogin && c.email && <GiveLogin companyId={data.id} contactId={c.id} email={c.email} name={c.name} onSaved={refresh} />}
+              </li>
             ))}
           </ul>
         )}
@@ -156,5 +159,21 @@ function PlaceForm({ openings, onSaved }: { openings: Opening[]; onSaved: () => 
       <Field id="place-startDate" type="date" label={t('company.startDate')} value={f.startDate} onChange={(e) => setF({ ...f, startDate: e.target.value })} />
       <button type="submit" className="button button-primary" disabled={s.busy || !f.youngPersonId}>{t('company.placeSubmit')}</button>
     </form>
+  );
+}
+
+/** Gives a contact person with an e-mail a login as company contact. */
+function GiveLogin({ companyId, contactId, email, name, onSaved }: { companyId: string; contactId: string; email: string; name: string; onSaved: () => void }) {
+  const { t } = useTranslation('companies');
+  const s = useSubmit();
+  return (
+    <>
+      {' '}
+      <button type="button" className="button button-tertiary" disabled={s.busy}
+        onClick={() => void s.run(() => api.post(`/api/companies/${companyId}/contacts/${contactId}/login`, { email })).then((r) => { if (r) onSaved(); })}>
+        {t('company.giveLogin')}<span className="sr-only">: {name}</span>
+      </button>
+      {s.error && <Alert variant="error" headingLevel={3}>{s.error.message}</Alert>}
+    </>
   );
 }

@@ -8,7 +8,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
-import { formatDate, Select, useLoad, useSubmit } from './ui.tsx';
+import { Checkboxes, formatDate, Select, useLoad, useSubmit } from './ui.tsx';
 
 type Detail = Static<typeof PlacementDetail>;
 
@@ -34,6 +34,7 @@ export function PlacementPage() {
         </dd>
       </dl>
       <StabilitySection stability={data.stability} />
+      {data.status !== 'ended' && <StepUpForm id={data.id} startDate={data.startDate} onSaved={reload} />}
       {data.status !== 'ended' && <EndForm id={data.id} startDate={data.startDate} onSaved={reload} />}
     </>
   );
@@ -97,6 +98,31 @@ function EndForm({ id, startDate, onSaved }: { id: string; startDate: string; on
             options={(['match', 'expectations', 'follow_up', 'health', 'other'] as const).map((r) => ({ value: r, label: t(`cause.${r}`) }))} />
         )}
         <button type="submit" className="button button-secondary" disabled={s.busy}>{t('placement.endSubmit')}</button>
+      </form>
+    </details>
+  );
+}
+
+/** Steps hours up (or down) from a date: earlier weeks keep their schedule. */
+function StepUpForm({ id, startDate, onSaved }: { id: string; startDate: string; onSaved: () => void }) {
+  const { t } = useTranslation('companies');
+  const [f, setF] = useState({ validFrom: new Date().toISOString().slice(0, 10), weekdays: ['1'], hoursPerDay: '4' });
+  const s = useSubmit();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const body = { validFrom: f.validFrom, weekdays: f.weekdays.map(Number).sort(), hoursPerDay: Number(f.hoursPerDay) };
+    if (await s.run(() => api.post(`/api/placements/${id}/schedule`, body))) onSaved();
+  };
+  return (
+    <details className="details">
+      <summary className="details-summary">{t('placement.stepUp')}</summary>
+      <form onSubmit={submit} noValidate className="details-text">
+        {s.error && <Alert variant="error">{s.error.message}</Alert>}
+        <Field id="step-from" type="date" min={startDate} label={t('placement.validFrom')} value={f.validFrom} onChange={(e) => setF({ ...f, validFrom: e.target.value })} />
+        <Checkboxes id="step-weekdays" legend={t('placement.weekdays')} value={f.weekdays} onChange={(weekdays) => setF({ ...f, weekdays })}
+          options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: t(`weekday.${d}`) }))} />
+        <Field id="step-hours" type="number" min={1} max={24} step={0.5} label={t('placement.hoursPerDay')} value={f.hoursPerDay} onChange={(e) => setF({ ...f, hoursPerDay: e.target.value })} />
+        <button type="submit" className="button button-secondary" disabled={s.busy || f.weekdays.length === 0}>{t('placement.saveStep')}</button>
       </form>
     </details>
   );

@@ -9,6 +9,7 @@ import { Spinner } from '../../components/Spinner.tsx';
 import type { Batch, Decision, Kind } from './types.ts';
 import { DecisionButtons } from './DecisionButtons.tsx';
 import { ReportSection } from './ReportSection.tsx';
+import { WeightsSection } from './WeightsSection.tsx';
 
 /** "Foreslå for alle": the best assignment for everyone waiting, confirmed one proposal at a time. */
 export function BatchPage() {
@@ -85,6 +86,7 @@ export function BatchPage() {
         </section>
       )}
       <ReportSection />
+      <WeightsSection />
     </>
   );
 }
