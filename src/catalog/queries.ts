@@ -124,7 +124,7 @@ export async function searchCatalog(db: Q, f: CatalogFilter): Promise<{ total: n
         folded_title, ${rank}::float8 AS rank
       FROM initiatives WHERE ${where}),
     page AS (
-      SELECT key, title, owner, municipality, age_min, age_max, tags, status, period_text, purpose, general_text, target_group, rank
+      SELECT key, title, owner, municipality, age_min, age_max, tags, status, period_text, purpose, general_text, target_group, rank, folded_title
       FROM hits ORDER BY rank DESC, folded_title, key LIMIT ${limit} OFFSET ${f.offset ?? 0}),
     facets AS (
       SELECT 'owner' AS facet, owner AS value, count(*)::int AS count FROM hits GROUP BY owner
@@ -137,7 +137,7 @@ export async function searchCatalog(db: Q, f: CatalogFilter): Promise<{ total: n
         GROUP BY b.band
       UNION ALL SELECT 'ageBand', 'none', count(*)::int FROM hits WHERE age_min IS NULL AND age_max IS NULL HAVING count(*) > 0)
     SELECT (SELECT count(*)::int FROM hits) AS total,
-      (SELECT json_agg(page ORDER BY rank DESC, lower(title), key) FROM page) AS items,
+      (SELECT json_agg(page ORDER BY rank DESC, folded_title, key) FROM page) AS items,
       (SELECT json_agg(facets) FROM facets) AS facets`.execute(db);
   const row = rows[0]!;
   return { total: row.total, hits: row.items ?? [], facets: sortFacets(row.facets ?? []) };

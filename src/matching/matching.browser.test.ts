@@ -40,7 +40,7 @@ describe('matching in the browser', () => {
     await first.getByRole('button', { name: /^Acceptér .* opret planlagt praktik$/ }).click();
     await page.getByText('Praktikken er oprettet som planlagt.').waitFor();
     const placements = await env.database.db.selectFrom('placements as p').innerJoin('openings as o', 'o.id', 'p.opening_id')
-      .select(['p.status', 'o.title']).where('p.young_person_id', '=', young.id).execute();
+      .select(['p.status', 'o.title']).where('p.young_person_id', '=', young.id).where('p.status', '<>', 'ended').execute();
     expect(placements).toEqual([{ status: 'planned', title }]);
     await page.getByRole('link', { name: 'Åbn praktikken' }).click();
     await page.waitForURL('**/placements/*');
@@ -49,6 +49,10 @@ describe('matching in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Foreslå for alle' }).waitFor();
     // The report compares accepted suggestions with the rest (the demo has some of each).
     await page.getByRole('heading', { level: 2, name: 'Sådan gik de accepterede forslag' }).waitFor();
+    // The partnership's weights can be set on the same page.
+    await page.getByLabel('Rejsetid', { exact: true }).fill('30');
+    await page.getByRole('button', { name: 'Gem vægte' }).click();
+    await page.getByText('Vægtene er gemt.').waitFor();
     await page.getByRole('button', { name: 'Foreslå for alle' }).click();
     await page.getByRole('heading', { level: 2, name: /\d+ forslag/ }).waitFor();
     const proposals = page.locator('.match-card');
