@@ -30,7 +30,8 @@ export async function startWorker(database: Database, config: Config, opts: {
   const log = opts.log ?? (() => {});
   const transports = opts.transports ?? transportsFor(config);
   const channels = opts.channels ?? configuredChannels(config);
-  if (channels.length < 2) log(`Reminders: ${channels.length === 0 ? 'neither SMTP_URL nor SMS_URL is set' : `only ${channels[0]} is set up`}; other messages wait in the outbox.`);
+  if (channels.length === 0) log('Reminders: neither SMTP_URL nor SMS_URL is set; messages wait in the outbox until one is.');
+  else if (channels.length === 1) log(`Reminders: only ${channels[0]} is set up; other messages wait in the outbox.`);
   const boss = new PgBoss({
     db: { executeSql: async (text, values) => database.pool.query(text, values) },
     schema: 'pgboss',
