@@ -71,8 +71,8 @@ describe('catalog import on the command line', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Række 3 (fejl): age_min "femten"');
     expect(r.stdout).toContain('Intet er indlæst');
+    // Nothing of the bad file arrived: the original brings back exactly the two edited texts.
     const again = await runCli(['catalog', 'import', fixture], env);
-    expect(again.stdout).toContain('uændret: 54.');
-    expect(again.stdout).toContain('Tilføjet: 0,');
+    expect(again.stdout).toContain('Tilføjet: 0, ændret: 2, uændret: 52.');
   }, 180_000);
 });

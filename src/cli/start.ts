@@ -30,14 +30,16 @@ export async function startServer(config: Config) {
   await app.listen({ port: config.PORT, host: config.HOST });
   const port = (app.server.address() as { port: number }).port;
   const shown = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;
-  console.log(`\nFodfæste kører på http://${shown}:${port}  (klar på ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-  if (seeded || (config.DEMO_SEED && (await hasDemoUsers(database)))) {
-    console.log(`\nDemo-logins (adgangskode for alle: ${DEMO_PASSWORD}):`);
-    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.label.padEnd(26)} ${a.email}`);
-  }
   // The reminder worker (pg-boss) sends the outbox; WORKER_ENABLED=false leaves it to another process.
   const worker = config.WORKER_ENABLED ? await startWorker(database, config, { log: (l) => console.log(l) }) : null;
   const stopMaintenance = startMaintenance(database.db, config, (l) => console.log(l));
+  // One write, so whoever reads the output sees the URL and the logins together.
+  const lines = [`\nFodfæste kører på http://${shown}:${port}  (klar på ${((Date.now() - t0) / 1000).toFixed(1)} s)`];
+  if (seeded || (config.DEMO_SEED && (await hasDemoUsers(database)))) {
+    lines.push(`\nDemo-logins (adgangskode for alle: ${DEMO_PASSWORD}):`);
+    for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.label.padEnd(26)} ${a.email}`);
+  }
+  console.log(lines.join('\n'));
   const stop = async (signal: string) => {
     stopMaintenance();
     console.log(`\n${signal}: stopping …`);
