@@ -1,4 +1,4 @@
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Static } from '@sinclair/typebox';
 import type { YoungPersonView } from '../../../../src/youth/schemas.ts';
@@ -12,6 +12,8 @@ import { ScreeningSection } from './ScreeningSection.tsx';
 import { PlanSection } from './PlanSection.tsx';
 import { PathwaySection } from './PathwaySection.tsx';
 import { JournalSection } from './JournalSection.tsx';
+// The placement ladder belongs to the companies feature; the pathway shows it on its timeline.
+import { PlacementLadder } from '../companies/PlacementLadder.tsx';
 
 export type Person = Static<typeof YoungPersonView>;
 
@@ -36,12 +38,20 @@ export function YoungPersonPage() {
           </ul>
         </nav>
       )}
+      {casework && (
+        <p>
+          <Link className="button button-secondary" to={`/youth/${id}/forslag`}>{t('person.suggestions')}</Link>
+        </p>
+      )}
       <DetailsSection person={data} onSaved={reload} editable={casework} />
       {casework && (
         <>
           <ScreeningSection person={data} onSaved={reload} />
           <PlanSection person={data} />
           <PathwaySection person={data} onSaved={reload} />
+          <section aria-label={t('person.ladder')}>
+            <PlacementLadder youngPersonId={id!} />
+          </section>
           <JournalSection person={data} />
         </>
       )}
