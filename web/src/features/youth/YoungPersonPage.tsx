@@ -40,7 +40,8 @@ export function YoungPersonPage() {
       )}
       {casework && (
         <p>
-          <Link className="button button-secondary" to={`/youth/${id}/forslag`}>{t('person.suggestions')}</Link>
+          <Link className="button button-secondary" to={`/youth/${id}/forslag`}>{t('person.suggestions')}</Link>{' '}
+          <Link className="button button-secondary" to={`/youth/${id}/katalog`}>{t('person.catalogSuggestions')}</Link>
         </p>
       )}
       <DetailsSection person={data} onSaved={reload} editable={casework} />
