@@ -71,7 +71,7 @@ describe('placing a young person', () => {
     expect((await counsellor.post(`/api/placements/${first.id}/end`, { endDate: '2026-02-02', endReason: 'hired' })).statusCode).toBe(409);
     expect((await counsellor.post('/api/placements', { youngPersonId: b.id, openingId: o.id, kind: 'trial', startDate: today })).statusCode).toBe(201);
   });
-  it('an end by hiring puts "registrér resultatet" on the counsellor\'s task list, linked to the placement', async () => {
+  it('an end by hiring moves the pathway to "employed" and puts "registrér resultatet" on the counsellor\'s task list', async () => {
     const c = await makeCompany(t.db, pid);
     const o = await makeOpening(t.db, pid, c.id, 1);
     const yp = await makeYoungPerson(t.db, pid, { counsellorId, firstName: 'Asta' });
@@ -79,6 +79,10 @@ describe('placing a young person', () => {
     await counsellor.post(`/api/placements/${p.id}/end`, { endDate: '2026-04-01', endReason: 'hired' });
     const tasks = (await counsellor.get('/api/tasks')).json();
     expect(tasks.find((x: { placementId: string }) => x.placementId === p.id)).toMatchObject({ kind: 'pathway_outcome', youngPersonId: yp.id, title: expect.stringMatching(/Asta er blevet ansat/) });
+    const pathway = await t.db.selectFrom('young_people').select('stage').where('id', '=', yp.id).executeTakeFirstOrThrow();
+    expect(pathway.stage).toBe('employed');
+    const history = await t.db.selectFrom('pathway_events').selectAll().where('young_person_id', '=', yp.id).execute();
+    expect(history.at(-1)).toMatchObject({ kind: 'stage', to_stage: 'employed' });
   });
 });
 

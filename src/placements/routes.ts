@@ -174,14 +174,22 @@ export async function placementRoutes(app: App) {
 }
 
 /**
- * An end by hiring or education feeds the pathway's outcome. The youth feature
- * owns the pathway transition (src/youth/casework-routes.ts, no exported use
- * case yet), so the counsellor gets a task, in the same transaction, to close
- * the pathway with that outcome (or keep it open for retention follow-up).
+ * An end by hiring or education feeds the pathway: the young person moves to
+ * the stage "employed" or "in education" (logged in the pathway history), and
+ * the counsellor gets a task, in the same transaction, to register the outcome
+ * when the pathway ends (after any retention follow-up).
  */
 async function suggestOutcome(trx: Trx, partnershipId: string, userId: string, youngPersonId: string, placementId: string, reason: string) {
   if (reason !== 'hired' && reason !== 'education') return;
-  const yp = await trx.selectFrom('young_people').select(['counsellor_id', 'first_name']).where('id', '=', youngPersonId).executeTakeFirstOrThrow();
+  const yp = await trx.selectFrom('young_people').select(['counsellor_id', 'first_name', 'stage']).where('id', '=', youngPersonId).executeTakeFirstOrThrow();
+  const stage = reason === 'hired' ? 'employed' : 'in_education';
+  if (yp.stage !== 'ended' && yp.stage !== stage) {
+    await trx.updateTable('young_people').set((eb) => ({ stage, version: eb('version', '+', 1), updated_at: new Date() })).where('id', '=', youngPersonId).execute();
+    await trx.insertInto('pathway_events').values({
+      young_person_id: youngPersonId, kind: 'stage', from_stage: yp.stage, to_stage: stage, changed_by: userId,
+      note: reason === 'hired' ? 'Ansat efter praktikforløb' : 'Startet på uddannelse efter praktikforløb',
+    }).execute();
+  }
   await createTask(trx, {
     partnershipId, assigneeId: yp.counsellor_id ?? userId, kind: 'pathway_outcome', youngPersonId, placementId, createdBy: userId,
     title: reason === 'hired' ? `${yp.first_name} er blevet ansat: registrér resultatet på forløbet` : `${yp.first_name} er startet på uddannelse: registrér resultatet på forløbet`,

@@ -5,7 +5,13 @@ import { registerRecipientProvider } from '../consent/recipients.ts';
  * with: an anonymous profile for finding a match. Companies, mentors and
  * associations are registered by their own features.
  */
-const NETWORK_ITEMS = ['identity.age', 'screening.strengths', 'screening.wishes', 'screening.practical'];
+// Shared with the network for matching: the needs (barriers) are used to find a company or
+// initiative with experience in them only when the young person switches them on here.
+const NETWORK_ITEMS = [
+  'identity.age', 'screening.strengths', 'screening.wishes', 'screening.practical',
+  'barrier.schooling', 'barrier.upbringing', 'barrier.self_esteem', 'barrier.isolation_bullying',
+  'barrier.diagnosis', 'barrier.cognitive', 'barrier.substance_abuse', 'barrier.crime',
+];
 
 registerRecipientProvider({
   kind: 'network',
