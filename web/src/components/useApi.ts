@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { api, ApiError, type RequestOptions } from '../api/client.ts';
+import { useCallback, useEffect, useState } from 'react';
+import { api, ApiError, type FieldError, type RequestOptions } from '../api/client.ts';
 
 export type Loaded<T> =
   | { state: 'loading' }
@@ -23,4 +23,44 @@ export function useApiGet<T>(path: string | null, query?: RequestOptions['query'
     return () => controller.abort();
   }, [path, queryKey]);
   return result;
+}
+
+/** GET with a reload function; keeps the last data while reloading. */
+export function useLoad<T>(path: string | null, query?: Record<string, string | number | boolean | undefined>) {
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [tick, setTick] = useState(0);
+  const key = JSON.stringify(query ?? {});
+  useEffect(() => {
+    if (!path) return;
+    const controller = new AbortController();
+    api.get<T>(path, { query: JSON.parse(key) as typeof query, signal: controller.signal })
+      .then((d) => { setData(d); setError(null); })
+      .catch((err: unknown) => {
+        if (!controller.signal.aborted) setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
+      });
+    return () => controller.abort();
+  }, [path, key, tick]);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { data, error, reload };
+}
+
+/** A form submit with the API's field errors kept for the form. */
+export function useSubmit() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const run = useCallback(async <T,>(fn: () => Promise<T>): Promise<T | undefined> => {
+    setBusy(true);
+    setError(null);
+    try {
+      return await fn();
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'unknown', String(err)));
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  const fieldError = (field: string): string | undefined => error?.fields.find((f: FieldError) => f.field === field)?.message;
+  return { busy, error, run, fieldError, clear: () => setError(null) };
 }

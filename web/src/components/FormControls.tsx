@@ -1,0 +1,56 @@
+import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+
+/** A labelled DKFDS select; the error is tied to it. */
+export function Select({ id, label, error, hint, options, ...rest }: Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & {
+  id: string; label: string; error?: string; hint?: string; options: { value: string; label: string }[];
+}) {
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`form-group${error ? ' form-error' : ''}`}>
+      <label className="form-label" htmlFor={id}>{label}</label>
+      {hint && <span className="form-hint" id={`${id}-hint`}>{hint}</span>}
+      {error && <span className="form-error-message" id={`${id}-error`}>{error}</span>}
+      <select id={id} className="form-select" aria-invalid={error ? true : undefined} aria-describedby={described} {...rest}>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </div>
+  );
+}
+
+export function TextArea({ id, label, error, hint, ...rest }: Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & { id: string; label: string; error?: string; hint?: string }) {
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`form-group${error ? ' form-error' : ''}`}>
+      <label className="form-label" htmlFor={id}>{label}</label>
+      {hint && <span className="form-hint" id={`${id}-hint`}>{hint}</span>}
+      {error && <span className="form-error-message" id={`${id}-error`}>{error}</span>}
+      <textarea id={id} className="form-input" rows={3} aria-invalid={error ? true : undefined} aria-describedby={described} {...rest} />
+    </div>
+  );
+}
+
+/** A group of checkboxes in a fieldset with a legend. */
+export function Checkboxes({ id, legend, options, value, onChange, error }: {
+  id: string; legend: string; options: { value: string; label: ReactNode }[]; value: string[]; onChange: (v: string[]) => void; error?: string;
+}) {
+  return (
+    <fieldset className={`form-group${error ? ' form-error' : ''}`} id={id}>
+      <legend className="form-label">{legend}</legend>
+      {error && <span className="form-error-message">{error}</span>}
+      <ul className="nobullet-list">
+        {options.map((o) => (
+          <li key={o.value}>
+            <input
+              className="form-checkbox"
+              type="checkbox"
+              id={`${id}-${o.value}`}
+              checked={value.includes(o.value)}
+              onChange={(e) => onChange(e.target.checked ? [...value, o.value] : value.filter((x) => x !== o.value))}
+            />
+            <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
