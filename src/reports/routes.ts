@@ -45,34 +45,32 @@ const CONTENT_TYPES = {
 export async function reportRoutes(app: App) {
   const { db } = app.deps;
 
+  /** Runs the report for the actor's view and audits the read in the same transaction. */
+  const auditedReport = (actor: Actor, query: Parameters<typeof resolveQuery>[0] & { view?: string }, part?: string) => {
+    const q = resolveQuery(query);
+    const view = viewFor(actor, query.view);
+    return db.transaction().execute(async (trx) => {
+      const bundle = await runReport(trx, actor.partnershipId, q, view);
+      await audit(trx, actor, { action: 'read', subjectKind: 'report', criterion: criterion(q, view, part), purpose: 'reporting' });
+      return bundle;
+    });
+  };
+
   app.get('/api/reports', {
     config: { permission: P['reports.view'] },
     schema: { tags: ['reports'], querystring: ReportQuerySchema, response: { 200: ReportBundleSchema, 400: ErrorResponse } },
   }, async (req, reply) => {
-    const actor = actorOf(req);
-    const q = resolveQuery(req.query);
-    const view = viewFor(actor, req.query.view);
     reply.header('cache-control', 'no-store');
-    return db.transaction().execute(async (trx) => {
-      const bundle = await runReport(trx, actor.partnershipId, q, view);
-      await audit(trx, actor, { action: 'read', subjectKind: 'report', criterion: criterion(q, view), purpose: 'reporting' });
-      return bundle;
-    });
+    return auditedReport(actorOf(req), req.query);
   });
 
   app.get('/api/reports/key-figures', {
     config: { permission: P['reports.view'] },
     schema: { tags: ['reports'], querystring: ReportQuerySchema, response: { 200: KeyFiguresSchema, 400: ErrorResponse } },
   }, async (req, reply) => {
-    const actor = actorOf(req);
-    const q = resolveQuery(req.query);
-    const view = viewFor(actor, req.query.view);
     reply.header('cache-control', 'no-store');
-    return db.transaction().execute(async (trx) => {
-      const b = await runReport(trx, actor.partnershipId, q, view);
-      await audit(trx, actor, { action: 'read', subjectKind: 'report', criterion: criterion(q, view, 'key-figures'), purpose: 'reporting' });
-      return { partnership: b.partnership, period: b.period, view: b.view, keyFigures: b.keyFigures, goals: b.goals };
-    });
+    const b = await auditedReport(actorOf(req), req.query, 'key-figures');
+    return { partnership: b.partnership, period: b.period, view: b.view, keyFigures: b.keyFigures, goals: b.goals };
   });
 
   app.get('/api/reports/export', {

@@ -24,6 +24,11 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), ...overrides };
   const app = await buildApp({ config, database, db: database.db }, { logger: false });
   await app.ready();
+  return testAppHandle(app, database, config, () => database.close());
+}
+
+/** The handle every test app gets: login/anonymous clients and a close that also closes the database. */
+export function testAppHandle(app: App, database: Database, config: Config, closeDatabase: () => Promise<void>): TestApp {
   return {
     app,
     database,
@@ -38,7 +43,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     },
     async close() {
       await app.close();
-      await database.close();
+      await closeDatabase();
     },
   };
 }

@@ -3,17 +3,9 @@ import { buildApp } from '../../src/core/http.ts';
 import type { App } from '../../src/core/app-types.ts';
 import { openDatabase, type Database } from '../../src/core/db.ts';
 import { createTestDatabase } from '../helpers/db.ts';
-import { TEST_PASSWORD, TestClient } from '../helpers/app.ts';
+import { testAppHandle, type TestApp } from '../helpers/app.ts';
 
-export interface SecurityTestApp {
-  app: App;
-  database: Database;
-  db: Database['db'];
-  config: Config;
-  login(email: string, password?: string): Promise<TestClient>;
-  anonymous(): TestClient;
-  close(): Promise<void>;
-}
+export type SecurityTestApp = TestApp;
 
 /**
  * Like createTestApp, but lets a test register extra routes before the app is
@@ -43,22 +35,8 @@ export async function createSecurityTestApp(opts: {
     await base.close();
     throw err;
   }
-  return {
-    app,
-    database,
-    db: database.db,
-    config,
-    anonymous: () => new TestClient(app),
-    async login(email, password = TEST_PASSWORD) {
-      const client = new TestClient(app);
-      const res = await client.post('/api/auth/login', { email, password });
-      if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
-      return client;
-    },
-    async close() {
-      await app.close();
-      if (database !== base) await database.close();
-      await base.close();
-    },
-  };
+  return testAppHandle(app, database, config, async () => {
+    if (database !== base) await database.close();
+    await base.close();
+  });
 }
