@@ -77,12 +77,19 @@ function kindRunRaw(base: string, fx: Fixtures, kind: Kind, connections: number,
   return new Promise<{ latencies: number[]; errors: number; non2xx: number }>((resolve, reject) => {
     const latencies: number[] = [];
     let non2xx = 0;
+    // The first few failures per status are printed with their body, so an error is never only a count.
+    const seen = new Map<number, number>();
+    const onResponse = (status: number, body: string) => {
+      if (status < 300 || (seen.get(status) ?? 0) >= 2) return;
+      seen.set(status, (seen.get(status) ?? 0) + 1);
+      console.log(`  ${kind}: ${status} ${body.slice(0, 300)}`);
+    };
     const instance = autocannon(
       {
         url: base,
         connections,
         duration: seconds,
-        requests: [{ setupRequest: (req) => ({ ...req, ...fx.request(kind) }) as typeof req }],
+        requests: [{ setupRequest: (req) => ({ ...req, ...fx.request(kind) }) as typeof req, onResponse }],
       },
       (err, result) => (err ? reject(err) : resolve({ latencies, errors: result.errors + result.timeouts, non2xx })),
     );

@@ -4,7 +4,7 @@
 import { assign, type AssignmentProblem } from '../../src/matching/engine/assign.ts';
 import { DEFAULT_WEIGHTS, OPENING_CRITERIA } from '../../src/matching/engine/criteria.ts';
 import { ReachIndex } from '../../src/matching/engine/grid.ts';
-import { rank } from '../../src/matching/engine/score.ts';
+import { Scorer } from '../../src/matching/engine/score.ts';
 import { solveWithHighs } from './highs-lp.ts';
 import { createRng } from './prng.ts';
 import type { SyntheticData } from './synth.ts';
@@ -29,14 +29,15 @@ export function buildBatchInstance(
   const openings = rng.sample(data.openings.filter((o) => o.location), opts.openings);
   const indexOf = new Map(openings.map((o, j) => [o.id, j]));
   const index = new ReachIndex(openings);
+  const scorer = new Scorer(OPENING_CRITERIA, DEFAULT_WEIGHTS);
   const pool = rng.sample(data.youth.filter((y) => y.location), data.youth.length >> 1);
   const pairYouth: number[] = [], pairOpening: number[] = [], pairScore: number[] = [];
   let accepted = 0, skippedYouth = 0, minDegree = Infinity, maxDegree = 0;
   for (const y of pool) {
     if (accepted === opts.youth) break;
-    const list = rank(y, index.near(y), OPENING_CRITERIA, DEFAULT_WEIGHTS);
-    const eligible = list.findIndex((s) => s.excluded);
-    const count = Math.min(rng.int(opts.minPairs, opts.maxPairs), eligible < 0 ? list.length : eligible);
+    // The best maxPairs are exactly the first of a full ranking (Scorer.top), without explaining the rest.
+    const { suggestions: list, eligible } = scorer.top(y, index.near(y), opts.maxPairs);
+    const count = Math.min(rng.int(opts.minPairs, opts.maxPairs), eligible);
     if (count < opts.minPairs) { skippedYouth++; continue; }
     for (let k = 0; k < count; k++) {
       pairYouth.push(accepted);

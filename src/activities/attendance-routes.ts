@@ -28,7 +28,7 @@ async function roster(trx: Trx, activityId: string, date: string, start: string)
   return rows.sort((x, y) => collator.compare(x.first_name, y.first_name));
 }
 
-/** Per activity the young person signed up for: held meetings since sign-up (max four months), attended, trend, flag. */
+/** Per activity the young person signed up for: held meetings since sign-up (max four months), attended, weekly trend, flag. */
 async function trendsFor(trx: Trx, youngPersonId: string, now: Date) {
   const signups = await trx.selectFrom('activity_signups as s').innerJoin('activities as a', 'a.id', 's.activity_id')
     .select(['a.id', 'a.name', 's.signed_up_at']).where('s.young_person_id', '=', youngPersonId).execute();
@@ -43,7 +43,7 @@ async function trendsFor(trx: Trx, youngPersonId: string, now: Date) {
     const attended = held.filter((h) => attendedKeys.has(`${h.date} ${h.startTime}`));
     out.push({
       activityId: s.id, activityName: s.name, held: held.length, attended: attended.length,
-      slippingAway: isSlippingAway(held, marks), lastAttended: attended.at(-1)?.date ?? null, trend: attendanceTrend(held, marks),
+      slippingAway: isSlippingAway(held, marks), lastAttended: attended.at(-1)?.date ?? null, trend: attendanceTrend(held, marks, 7),
     });
   }
   return out;

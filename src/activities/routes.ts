@@ -14,6 +14,7 @@ import { findActivity, listActivities, occurrencesOf, occurrenceView, ownYoungPe
 import { ActivityBody, ActivityView, AssociationBody, AssociationView, CancelBody, OccurrenceView, RangeQuery, ScheduleBody, SignupBody } from './schemas.ts';
 import { attendanceRoutes } from './attendance-routes.ts';
 import { feedRoutes } from './feeds.ts';
+import { activityEditRoutes } from './edit-routes.ts';
 
 type Schedule = { weekday: number; start: string; end: string; validFrom: string; validUntil?: string | null };
 function checkSchedule(s: Schedule) {
@@ -187,6 +188,7 @@ export async function activityRoutes(app: App) {
     });
   }
 
+  await activityEditRoutes(app, views);
   await attendanceRoutes(app);
   await feedRoutes(app);
 }

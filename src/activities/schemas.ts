@@ -25,6 +25,13 @@ export const ActivityBody = Type.Object({
   schedules: Type.Optional(Type.Array(ScheduleBody, { maxItems: 7 })),
 });
 
+/** Editing an activity's details; the schedules and cancellations have their own routes. */
+export const ActivityPatch = Type.Partial(Type.Object({
+  name: ActivityBody.properties.name, kind: ActivityBody.properties.kind, associationId: Nullable(Uuid),
+  place: Nullable(Type.String({ maxLength: 200 })), description: Nullable(Type.String({ maxLength: 2000 })),
+}), { minProperties: 1 });
+export const ScheduleParams = Type.Object({ id: Uuid, scheduleId: Uuid });
+
 export const OccurrenceView = Type.Object({
   date: Type.String(), start: Type.String(), end: Type.String(), startsAt: Type.String(), endsAt: Type.String(),
   cancelled: Type.Boolean(), reason: Nullable(Type.String()),

@@ -1,11 +1,11 @@
 import { hash, verify } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
+import { PASSWORD_MAX, PASSWORD_MIN } from './password-rules.ts';
 
 // OWASP's Argon2id baseline: 19 MiB, 2 iterations, 1 lane.
 const options = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
+export { PASSWORD_MAX, PASSWORD_MIN } from './password-rules.ts';
 
 // ~50,000 most common passwords (zxcvbn-ts list), plus a few Danish favourites.
 const common = new Set<string>([

@@ -30,3 +30,15 @@ export const ErrorResponse = Type.Object({
     fields: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
   }),
 });
+
+/** Which ways of logging in this installation offers (the login page shows the matching buttons). */
+export const AuthMethods = Type.Object({ password: Type.Boolean(), oidc: Type.Boolean() });
+export type AuthMethods = Static<typeof AuthMethods>;
+
+/** Where to send the browser to sign in with the municipality's login. */
+export const OidcStartResponse = Type.Object({ url: Type.String() });
+export type OidcStartResponse = Static<typeof OidcStartResponse>;
+
+/** The query string the identity provider sent the browser back with (`?code=…&state=…`). */
+export const OidcCallbackBody = Type.Object({ search: Type.String({ minLength: 1, maxLength: 8192 }) });
+export type OidcCallbackBody = Static<typeof OidcCallbackBody>;

@@ -2,7 +2,8 @@ import { Type } from '@sinclair/typebox';
 import type { App } from '../core/app-types.ts';
 import { AppError, unauthenticated } from '../core/errors.ts';
 import { ErrorResponse } from './schemas.ts';
-import { consumeCode, newSecret, otpauthUrl, totpInvalid } from './totp.ts';
+import { secretsFor } from '../core/secrets.ts';
+import { consumeCode, newSecret, openSecret, otpauthUrl, sealSecret, totpInvalid } from './totp.ts';
 
 const CodeBody = Type.Object({ code: Type.String({ pattern: '^\\d{6}$', description: 'The 6-digit code from the authenticator app' }) });
 const Enrolment = Type.Object({ secret: Type.String(), otpauthUrl: Type.String() });
@@ -11,6 +12,7 @@ const Status = Type.Object({ enabled: Type.Boolean() });
 /** Two-factor (TOTP) for users with a local password: enrol, confirm with one code, turn off with a code. */
 export async function totpRoutes(app: App) {
   const { db } = app.deps;
+  const box = secretsFor(app.deps.config);
 
   app.get('/api/auth/totp', {
     config: { authenticated: true },
@@ -30,8 +32,9 @@ export async function totpRoutes(app: App) {
     const user = await db.selectFrom('users').select('password_hash').where('id', '=', s.userId).executeTakeFirstOrThrow();
     if (!user.password_hash) throw new AppError(409, 'no_password', 'To-trins-login gælder kun brugere, der logger ind med adgangskode.');
     const secret = newSecret();
-    await db.insertInto('user_totp').values({ user_id: s.userId, secret })
-      .onConflict((oc) => oc.column('user_id').doUpdateSet({ secret, enabled_at: null, last_step: 0 })).execute();
+    const sealed = sealSecret(box, s.userId, secret);
+    await db.insertInto('user_totp').values({ user_id: s.userId, secret: sealed })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet({ secret: sealed, enabled_at: null, last_step: 0 })).execute();
     return { secret, otpauthUrl: otpauthUrl(secret, s.email) };
   });
 
@@ -42,7 +45,7 @@ export async function totpRoutes(app: App) {
     const userId = req.session!.userId;
     const row = await db.selectFrom('user_totp').selectAll().where('user_id', '=', userId).executeTakeFirst();
     if (!row) throw new AppError(409, 'totp_not_enrolled', 'Start opsætningen af to-trins-login først.');
-    if (!(await consumeCode(db, userId, row.secret, req.body.code, Number(row.last_step)))) throw totpInvalid();
+    if (!(await consumeCode(db, userId, openSecret(box, row), req.body.code, Number(row.last_step)))) throw totpInvalid();
     await db.updateTable('user_totp').set({ enabled_at: new Date() }).where('user_id', '=', userId).execute();
     return { enabled: true };
   });
@@ -54,7 +57,7 @@ export async function totpRoutes(app: App) {
     const userId = req.session!.userId;
     const row = await db.selectFrom('user_totp').selectAll().where('user_id', '=', userId).executeTakeFirst();
     if (!row?.enabled_at) return { enabled: false };
-    if (!(await consumeCode(db, userId, row.secret, req.body.code, Number(row.last_step)))) throw totpInvalid();
+    if (!(await consumeCode(db, userId, openSecret(box, row), req.body.code, Number(row.last_step)))) throw totpInvalid();
     await db.deleteFrom('user_totp').where('user_id', '=', userId).execute();
     return { enabled: false };
   });

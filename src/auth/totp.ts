@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Db } from '../core/db.ts';
 import { AppError } from '../core/errors.ts';
+import { isEncrypted, type SecretBox } from '../core/secrets.ts';
 
 /**
  * TOTP (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits) with node:crypto.
@@ -84,9 +85,39 @@ export async function consumeCode(db: Db, userId: string, secret: string, code: 
 }
 
 /** At login: if the user has an enabled second factor, the code must be given and right. */
-export async function checkSecondFactor(db: Db, userId: string, code: string | undefined): Promise<'none' | 'ok' | 'missing' | 'wrong'> {
+export async function checkSecondFactor(db: Db, box: SecretBox, userId: string, code: string | undefined): Promise<'none' | 'ok' | 'missing' | 'wrong'> {
   const row = await db.selectFrom('user_totp').selectAll().where('user_id', '=', userId).where('enabled_at', 'is not', null).executeTakeFirst();
   if (!row) return 'none';
   if (!code) return 'missing';
-  return (await consumeCode(db, userId, row.secret, code, Number(row.last_step))) ? 'ok' : 'wrong';
+  return (await consumeCode(db, userId, openSecret(box, row), code, Number(row.last_step))) ? 'ok' : 'wrong';
+}
+
+/** The secret as stored: encrypted with SECRETS_KEY and bound to the user (src/core/secrets.ts). */
+export const sealSecret = (box: SecretBox, userId: string, secret: string) => box.encrypt(secret, `user_totp:${userId}`);
+
+/** The plain base32 secret of a row; rows from before encryption (plain base32) are read as they are until encryptLegacySecrets runs. */
+export function openSecret(box: SecretBox, row: { user_id: string; secret: string }): string {
+  if (!isEncrypted(row.secret)) return row.secret;
+  try {
+    return box.decrypt(row.secret, `user_totp:${row.user_id}`);
+  } catch {
+    // A different SECRETS_KEY than the one that wrote it (e.g. after a restore), or a row copied from another user.
+    throw new AppError(500, 'totp_unreadable', 'To-trins-login kan ikke kontrolleres lige nu. Kontakt en administrator.');
+  }
+}
+
+/**
+ * Encrypts secrets stored in plain text before migration 0090 (the key is not
+ * available to SQL, so the app does it at start). Safe with several processes:
+ * a row is only replaced if it still holds the plain value.
+ */
+export async function encryptLegacySecrets(db: Db, box: SecretBox): Promise<number> {
+  const rows = await db.selectFrom('user_totp').select(['user_id', 'secret']).where('secret', 'not like', 'v1.%').execute();
+  let done = 0;
+  for (const row of rows) {
+    const res = await db.updateTable('user_totp').set({ secret: sealSecret(box, row.user_id, row.secret) })
+      .where('user_id', '=', row.user_id).where('secret', '=', row.secret).executeTakeFirst();
+    done += Number(res.numUpdatedRows);
+  }
+  return done;
 }

@@ -14,7 +14,7 @@ export async function startServer(config: Config) {
   ensureWebBuilt();
   const where = config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${path.resolve(config.DATA_DIR)}`;
   console.log(`Opening database: ${where}`);
-  const database = await openMigratedDatabase(config, (l) => console.log(l));
+  const database = await openMigratedDatabase(config, (l) => console.log(l), { serving: true });
   let seeded = false;
   if (config.DEMO_SEED && (await isDatabaseEmpty(database))) {
     console.log('Empty database: loading the demo partnership "Aulum Milen (demo)" …');

@@ -1,4 +1,4 @@
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import type { App } from '../core/app-types.ts';
 import type { Trx } from '../core/db.ts';
 import { actorOf } from '../core/actor.ts';
@@ -7,41 +7,12 @@ import type { Actor } from '../core/policy.ts';
 import { ErrorResponse } from '../auth/schemas.ts';
 import { companyPermissions as P } from './policy.ts';
 import { findCompany } from './queries.ts';
-import { IdParams } from './schemas.ts';
+import {
+  AttendanceBody, EVENT_KINDS, EventBody, EventDetail, EventSummary, IdParams, InviteBody, ParticipationHistory, RSVPS, RsvpBody,
+} from './schemas.ts';
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const EVENT_KINDS = ['network_meeting', 'kickoff', 'mentor_course', 'job_festival', 'other'] as const;
-const RSVP = ['pending', 'yes', 'no', 'maybe'] as const;
-const lit = <T extends string>(v: readonly T[]) => Type.Union(v.map((x) => Type.Literal(x)));
-
-const EventBody = Type.Object({
-  title: Type.String({ minLength: 1, maxLength: 200 }),
-  kind: lit(EVENT_KINDS),
-  startsAt: Type.String({ format: 'date-time' }),
-  location: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-  description: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))),
-  jobsCreated: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 100000 }))),
-});
-const Invitation = Type.Object({
-  id: Type.String(), companyId: Nullable(Type.String()), mentorId: Nullable(Type.String()), name: Type.String(),
-  rsvp: lit(RSVP), attended: Nullable(Type.Boolean()),
-});
-const EventSummary = Type.Object({
-  id: Type.String(), title: Type.String(), kind: lit(EVENT_KINDS), startsAt: Type.String(), location: Nullable(Type.String()),
-  description: Nullable(Type.String()), jobsCreated: Nullable(Type.Integer()), invited: Type.Integer(), yes: Type.Integer(), attended: Type.Integer(),
-  /** For a company contact or mentor: their own invitation. */
-  myInvitation: Nullable(Invitation),
-});
-const EventDetail = Type.Composite([EventSummary, Type.Object({ invitations: Type.Array(Invitation) })]);
-const InviteBody = Type.Object({
-  companyIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 500, uniqueItems: true })),
-  mentorIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 500, uniqueItems: true })),
-});
-const AttendanceBody = Type.Object({
-  entries: Type.Array(Type.Object({ invitationId: Type.String({ format: 'uuid' }), attended: Type.Boolean() }), { minItems: 1, maxItems: 500 }),
-});
-const RsvpBody = Type.Object({ rsvp: lit(['yes', 'no', 'maybe'] as const), invitationId: Type.Optional(Type.String({ format: 'uuid' })) });
-const History = Type.Array(Type.Object({ eventId: Type.String(), title: Type.String(), kind: Type.String(), startsAt: Type.String(), rsvp: Type.String(), attended: Nullable(Type.Boolean()) }));
+type Rsvp = (typeof RSVPS)[number];
+type EventKind = (typeof EVENT_KINDS)[number];
 
 /** The invitation the actor answers for: their company's (company contact) or their own (mentor). */
 async function ownInvitee(trx: Trx, actor: Actor): Promise<{ companyId?: string; mentorId?: string } | null> {
@@ -63,7 +34,7 @@ async function invitations(trx: Trx, eventIds: string[]) {
     .where('i.event_id', 'in', eventIds).execute();
   return rows.map((r) => ({
     eventId: r.event_id, id: r.id, companyId: r.company_id, mentorId: r.mentor_id, name: r.company_name ?? r.mentor_name ?? '–',
-    rsvp: r.rsvp as (typeof RSVP)[number], attended: r.attended,
+    rsvp: r.rsvp as Rsvp, attended: r.attended,
   }));
 }
 
@@ -82,7 +53,7 @@ export async function eventRoutes(app: App) {
       const mine = own ? inv.find((i) => i.eventId === e.id && ((own.companyId && i.companyId === own.companyId) || (own.mentorId && i.mentorId === own.mentorId))) ?? null : null;
       const all = inv.filter((i) => i.eventId === e.id);
       return {
-        id: e.id, title: e.title, kind: e.kind as (typeof EVENT_KINDS)[number], startsAt: new Date(e.starts_at).toISOString(), location: e.location,
+        id: e.id, title: e.title, kind: e.kind as EventKind, startsAt: new Date(e.starts_at).toISOString(), location: e.location,
         description: e.description, jobsCreated: e.jobs_created, invited: all.length, yes: all.filter((i) => i.rsvp === 'yes').length,
         attended: all.filter((i) => i.attended).length, myInvitation: mine, invitations: team ? all : [],
         visible: team || mine !== null,
@@ -197,7 +168,7 @@ export async function eventRoutes(app: App) {
 
   app.get('/api/companies/:id/events', {
     config: { permission: P['companies.read'] },
-    schema: { tags: ['network'], description: 'The company\'s history of participation', params: IdParams, response: { 200: History, 404: ErrorResponse } },
+    schema: { tags: ['network'], description: 'The company\'s history of participation', params: IdParams, response: { 200: ParticipationHistory, 404: ErrorResponse } },
   }, async (req) => {
     const actor = actorOf(req);
     const c = await findCompany(db, actor.partnershipId, req.params.id);

@@ -65,3 +65,80 @@ describe('success stories', () => {
     expect((await counsellor.get('/api/network/stories')).json()[0]).toMatchObject({ id, shared: false });
   });
 });
+
+describe('refusals across networks and companies', () => {
+  it('another network\'s counsellor cannot see, change, invite to or take attendance for an event (404); no foreign company can be invited', async () => {
+    const id = (await counsellor.post('/api/network/events', { title: 'Morgenmøde', kind: 'network_meeting', startsAt: '2026-04-01T07:30:00Z' })).json().id;
+    const invited = (await counsellor.post(`/api/network/events/${id}/invitations`, { companyIds: [company.id] })).json();
+    const p2 = (await makePartnership(t.db)).id;
+    const stranger = await t.login((await makeUser(t.db, p2, 'counsellor')).email);
+    const foreign = await makeCompany(t.db, p2, 'Fremmed ApS');
+    expect((await stranger.get('/api/network/events')).json()).toEqual([]);
+    expect((await stranger.get(`/api/network/events/${id}`)).statusCode).toBe(404);
+    expect((await stranger.patch(`/api/network/events/${id}`, { jobsCreated: 5 })).statusCode).toBe(404);
+    expect((await stranger.post(`/api/network/events/${id}/invitations`, { companyIds: [foreign.id] })).statusCode).toBe(404);
+    const att = await stranger.post(`/api/network/events/${id}/attendance`, { entries: [{ invitationId: invited.invitations[0].id, attended: true }] });
+    expect(att.statusCode).toBe(404);
+    expect((await stranger.get(`/api/companies/${company.id}/events`)).statusCode).toBe(404);
+    // Our own counsellor cannot invite the other network's company either.
+    const refused = await counsellor.post(`/api/network/events/${id}/invitations`, { companyIds: [foreign.id] });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.message).toBe('En eller flere virksomheder findes ikke i netværket.');
+    // Nothing changed.
+    expect((await counsellor.get(`/api/network/events/${id}`)).json()).toMatchObject({ invited: 1, attended: 0, jobsCreated: null });
+  });
+
+  it('a company contact answers only for their own company and cannot take attendance or read a company\'s history', async () => {
+    const id = (await counsellor.post('/api/network/events', { title: 'Kick-off', kind: 'kickoff', startsAt: '2026-05-01T15:00:00Z' })).json().id;
+    const detail = (await counsellor.post(`/api/network/events/${id}/invitations`, { companyIds: [company.id, other.id] })).json();
+    const theirs = detail.invitations.find((i: { companyId: string }) => i.companyId === other.id);
+    // Naming the other company's invitation does not let a contact answer for it: their own is answered.
+    const res = await contact.post(`/api/network/events/${id}/rsvp`, { rsvp: 'no', invitationId: theirs.id });
+    expect(res.statusCode).toBe(200);
+    const after = (await counsellor.get(`/api/network/events/${id}`)).json();
+    expect(after.invitations.find((i: { companyId: string }) => i.companyId === other.id).rsvp).toBe('pending');
+    expect(after.invitations.find((i: { companyId: string }) => i.companyId === company.id).rsvp).toBe('no');
+    // Each contact sees their own invitation only, never the list of who else is invited.
+    const seen = (await outsider.get(`/api/network/events/${id}`)).json();
+    expect(seen.myInvitation.companyId).toBe(other.id);
+    expect(seen.invitations).toEqual([]);
+    expect((await contact.post(`/api/network/events/${id}/attendance`, { entries: [{ invitationId: theirs.id, attended: true }] })).statusCode).toBe(403);
+    expect((await contact.get(`/api/companies/${company.id}/events`)).statusCode).toBe(403);
+  });
+});
+
+describe('the young person decides about each story about them', () => {
+  it('sees the story, says yes (the network sees it), says no (gone at once); nobody else can answer for them', async () => {
+    const user = await makeUser(t.db, pid, 'young_person');
+    const yp = await makeYoungPerson(t.db, pid, { userId: user.id, firstName: 'Mads' });
+    const me = await t.login(user.email);
+    const o = await makeOpening(t.db, pid, company.id);
+    const p = await makePlacement(t.db, { partnershipId: pid, youngPersonId: yp.id, companyId: company.id, openingId: o.id, startDate: '2026-02-02' });
+    const story = (await counsellor.post('/api/network/stories', { placementId: p.id, title: 'Mads på lageret', body: 'Mads startede to dage om ugen.' })).json();
+    expect(story).toMatchObject({ shared: false, placementId: p.id });
+
+    const mine = (await me.get('/api/me/stories')).json();
+    expect(mine).toEqual([expect.objectContaining({ id: story.id, title: 'Mads på lageret', shared: false, companyName: 'Inviteret ApS' })]);
+    expect((await outsider.get('/api/network/stories')).json().map((s: { id: string }) => s.id)).not.toContain(story.id);
+
+    expect((await me.post(`/api/me/stories/${story.id}/consent`, { granted: true })).json()).toMatchObject({ shared: true });
+    expect((await outsider.get('/api/network/stories')).json().map((s: { id: string }) => s.id)).toContain(story.id);
+    expect((await counsellor.get('/api/network/stories')).json().find((s: { id: string }) => s.id === story.id).shared).toBe(true);
+
+    expect((await me.post(`/api/me/stories/${story.id}/consent`, { granted: false })).json()).toMatchObject({ shared: false });
+    expect((await outsider.get('/api/network/stories')).json().map((s: { id: string }) => s.id)).not.toContain(story.id);
+
+    // Another young person cannot see or answer for it; a company contact cannot use the young person's routes.
+    const otherUser = await makeUser(t.db, pid, 'young_person');
+    await makeYoungPerson(t.db, pid, { userId: otherUser.id });
+    const someoneElse = await t.login(otherUser.email);
+    expect((await someoneElse.get('/api/me/stories')).json()).toEqual([]);
+    expect((await someoneElse.post(`/api/me/stories/${story.id}/consent`, { granted: true })).statusCode).toBe(404);
+    expect((await contact.post(`/api/me/stories/${story.id}/consent`, { granted: true })).statusCode).toBe(403);
+    expect((await outsider.get('/api/network/stories')).json().map((s: { id: string }) => s.id)).not.toContain(story.id);
+
+    // Every read of the stories about them is in the access log.
+    const logged = await t.db.selectFrom('audit_log').select(['action', 'purpose']).where('subject_id', '=', yp.id).where('subject_kind', 'in', ['success_story', 'consent']).execute();
+    expect(logged).toEqual(expect.arrayContaining([{ action: 'read', purpose: 'own_data' }, { action: 'change', purpose: 'own_data' }]));
+  });
+});

@@ -14,5 +14,6 @@ export const companyPermissions = definePermissions({
   'network.events.write': { roles: team, description: 'Create events, invite, record attendance and jobs created' },
   'network.events.rsvp': { roles: ['company_contact', 'volunteer_mentor', 'counsellor', 'admin'], description: 'Answer an invitation' },
   'network.stories.read': { roles: [...team, 'company_contact', 'volunteer_mentor', 'association_contact', 'steering_group'], description: 'See the success stories the young people agreed to share with the network' },
+  'network.stories.own': { roles: ['young_person'], description: 'Read the success stories about oneself and say yes or no to showing each to the network' },
   'network.stories.write': { roles: team, description: 'Write a success story and record the young person\'s consent to it' },
 });

@@ -8,10 +8,10 @@ import { companyPermissions as P } from './policy.ts';
 import { companySummaries, danish, findCompany, listContacts, listOpenings } from './queries.ts';
 import {
   CompanyBody, CompanyContactParams, CompanyDetail, CompanyListQuery, CompanyPatch, CompanySummary, Contact, ContactBody,
-  ContactPatch, IdParams, LoginBody, MEMBERSHIPS, NetworkOverview, Opening, OpeningBody, OpeningListQuery, OpeningPatch,
+  ContactPatch, IdParams, MEMBERSHIPS, NetworkOverview, Opening, OpeningBody, OpeningListQuery, OpeningPatch,
 } from './schemas.ts';
 import { createCompany, createOpening, findContact, findOpening, updateCompany, updateOpening } from './write.ts';
-import { addContact, deleteContact, giveLogin, updateContact } from './contacts.ts';
+import { addContact, deleteContact, updateContact } from './contacts.ts';
 
 const Created = Type.Object({ id: Type.String() });
 
@@ -106,16 +106,7 @@ export async function companyRoutes(app: App) {
     return reply.status(204).send(null);
   });
 
-  app.post('/api/companies/:id/contacts/:contactId/login', {
-    config: { permission: P['companies.write'] },
-    schema: { tags: ['companies'], params: CompanyContactParams, body: LoginBody, response: { 200: Contact, 404: ErrorResponse, 409: ErrorResponse } },
-  }, async (req) => {
-    const actor = actorOf(req);
-    return db.transaction().execute(async (trx) => {
-      const c = await authorize(actor, P['companies.write'], await findCompany(trx, actor.partnershipId, req.params.id), trx);
-      return giveLogin(trx, await findContact(trx, c.id, req.params.contactId), req.body.email);
-    });
-  });
+  // POST /api/companies/:id/contacts/:contactId/login (and /invite): contact-invite.ts
 
   app.post('/api/companies/:id/openings', {
     config: { permission: P['companies.write'] },

@@ -150,3 +150,65 @@ export const NetworkOverview = Type.Object({
   perCompany: Type.Array(CompanySummary),
 });
 export type NetworkOverview = Static<typeof NetworkOverview>;
+
+// Network events (src/companies/events.ts).
+export const EVENT_KINDS = ['network_meeting', 'kickoff', 'mentor_course', 'job_festival', 'other'] as const;
+export const RSVPS = ['pending', 'yes', 'no', 'maybe'] as const;
+export const EventBody = Type.Object({
+  title: Type.String({ minLength: 1, maxLength: 200 }),
+  kind: lit(EVENT_KINDS),
+  startsAt: Type.String({ format: 'date-time' }),
+  location: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+  description: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))),
+  jobsCreated: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 100000 }))),
+});
+export const Invitation = Type.Object({
+  id: Type.String(), companyId: Nullable(Type.String()), mentorId: Nullable(Type.String()), name: Type.String(),
+  rsvp: lit(RSVPS), attended: Nullable(Type.Boolean()),
+});
+export type Invitation = Static<typeof Invitation>;
+export const EventSummary = Type.Object({
+  id: Type.String(), title: Type.String(), kind: lit(EVENT_KINDS), startsAt: Type.String(), location: Nullable(Type.String()),
+  description: Nullable(Type.String()), jobsCreated: Nullable(Type.Integer()), invited: Type.Integer(), yes: Type.Integer(), attended: Type.Integer(),
+  /** For a company contact or mentor: their own invitation. */
+  myInvitation: Nullable(Invitation),
+});
+export type EventSummary = Static<typeof EventSummary>;
+export const EventDetail = Type.Composite([EventSummary, Type.Object({ invitations: Type.Array(Invitation) })]);
+export type EventDetail = Static<typeof EventDetail>;
+export const InviteBody = Type.Object({
+  companyIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 500, uniqueItems: true })),
+  mentorIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 500, uniqueItems: true })),
+});
+export const AttendanceBody = Type.Object({
+  entries: Type.Array(Type.Object({ invitationId: Type.String({ format: 'uuid' }), attended: Type.Boolean() }), { minItems: 1, maxItems: 500 }),
+});
+export const RsvpBody = Type.Object({ rsvp: lit(['yes', 'no', 'maybe'] as const), invitationId: Type.Optional(Type.String({ format: 'uuid' })) });
+export const ParticipationHistory = Type.Array(Type.Object({
+  eventId: Type.String(), title: Type.String(), kind: Type.String(), startsAt: Type.String(), rsvp: Type.String(), attended: Nullable(Type.Boolean()),
+}));
+export type ParticipationHistory = Static<typeof ParticipationHistory>;
+
+// Success stories (src/companies/stories.ts).
+export const StoryBody = Type.Object({
+  placementId: Type.String({ format: 'uuid' }),
+  title: Type.String({ minLength: 1, maxLength: 200 }),
+  body: Type.String({ minLength: 1, maxLength: 4000 }),
+});
+export const Story = Type.Object({
+  id: Type.String(), title: Type.String(), body: Type.String(), companyName: Type.String(), createdAt: Type.String(),
+  /** For the team and for the young person the story is about: whether the young person has agreed to show it. */
+  shared: Type.Optional(Type.Boolean()),
+  youngPersonId: Type.Optional(Type.String()),
+  placementId: Type.Optional(Type.String()),
+});
+export type Story = Static<typeof Story>;
+export const StoryConsentBody = Type.Object({ granted: Type.Boolean() });
+
+// Company contact logins (src/companies/contact-invite.ts).
+export const ContactLogin = Type.Composite([Contact, Type.Object({
+  sentTo: Type.String(),
+  /** When the one-time link stops working; null when the person already had a password and got a notice only. */
+  expiresAt: Nullable(Type.String()),
+})]);
+export type ContactLogin = Static<typeof ContactLogin>;

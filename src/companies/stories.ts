@@ -9,7 +9,7 @@ import { ErrorResponse } from '../auth/schemas.ts';
 import { defineInfoItems } from '../consent/items.ts';
 import { recordConsent, sharedItems } from '../consent/ledger.ts';
 import { companyPermissions as P } from './policy.ts';
-import { IdParams } from './schemas.ts';
+import { IdParams, Story, StoryBody, StoryConsentBody } from './schemas.ts';
 
 /**
  * A success story is shown to the network only while the young person's consent
@@ -18,19 +18,6 @@ import { IdParams } from './schemas.ts';
  */
 export const STORY_ITEM = 'success_story';
 defineInfoItems([{ key: STORY_ITEM, da: 'min succeshistorie, fortalt til netværket', en: 'my success story, told to the network', classification: 'ordinary', version: 1 }]);
-
-const StoryBody = Type.Object({
-  placementId: Type.String({ format: 'uuid' }),
-  title: Type.String({ minLength: 1, maxLength: 200 }),
-  body: Type.String({ minLength: 1, maxLength: 4000 }),
-});
-const Story = Type.Object({
-  id: Type.String(), title: Type.String(), body: Type.String(), companyName: Type.String(), createdAt: Type.String(),
-  /** Only for the team: whether the young person has agreed to show it. */
-  shared: Type.Optional(Type.Boolean()),
-  youngPersonId: Type.Optional(Type.String()),
-});
-const ConsentBody = Type.Object({ granted: Type.Boolean() });
 
 const isTeam = (a: Actor) => a.role === 'counsellor' || a.role === 'admin';
 
@@ -46,7 +33,7 @@ async function stories(trx: Trx, actor: Actor, id?: string) {
     await audit(trx, actor, { action: 'read', subjectKind: 'success_story', subjectId: s.young_person_id, purpose: isTeam(actor) ? 'casework' : 'success_story' });
     out.push({
       id: s.id, title: s.title, body: s.body, companyName: s.company_name, createdAt: new Date(s.created_at).toISOString(),
-      ...(isTeam(actor) ? { shared, youngPersonId: s.young_person_id } : {}),
+      ...(isTeam(actor) ? { shared, youngPersonId: s.young_person_id, placementId: s.placement_id } : {}),
     });
   }
   return out;
@@ -81,7 +68,7 @@ export async function storyRoutes(app: App) {
 
   app.post('/api/network/stories/:id/consent', {
     config: { permission: P['network.stories.write'] },
-    schema: { tags: ['network'], description: 'Record the young person\'s yes or no to showing this story to the network', params: IdParams, body: ConsentBody, response: { 200: Story, 404: ErrorResponse } },
+    schema: { tags: ['network'], description: 'Record the young person\'s yes or no to showing this story to the network', params: IdParams, body: StoryConsentBody, response: { 200: Story, 404: ErrorResponse } },
   }, async (req) => {
     const actor = actorOf(req);
     return db.transaction().execute(async (trx) => {
@@ -93,6 +80,68 @@ export async function storyRoutes(app: App) {
       });
       await audit(trx, actor, { action: 'change', subjectKind: 'consent', subjectId: s.young_person_id, purpose: 'casework' });
       return (await stories(trx, actor, s.id))[0];
+    });
+  });
+
+  await ownStoryRoutes(app);
+}
+
+/** The young person's own record in the session's partnership; a 404 for anyone without one. */
+async function ownYoungPerson(trx: Trx, actor: Actor) {
+  const yp = await trx.selectFrom('young_people').select('id')
+    .where('user_id', '=', actor.userId).where('partnership_id', '=', actor.partnershipId).executeTakeFirst();
+  if (!yp) throw notFound('Din side');
+  return yp;
+}
+
+/** The stories about one young person, each with whether they have agreed to show it. */
+async function storiesAbout(trx: Trx, youngPersonId: string, id?: string) {
+  let q = trx.selectFrom('success_stories as s').innerJoin('companies as c', 'c.id', 's.company_id')
+    .selectAll('s').select('c.name as company_name').where('s.young_person_id', '=', youngPersonId);
+  if (id) q = q.where('s.id', '=', id);
+  const rows = await q.orderBy('s.created_at', 'desc').execute();
+  const out = [];
+  for (const s of rows) {
+    const shared = (await sharedItems(trx, youngPersonId, { kind: 'network', id: s.id })).has(STORY_ITEM);
+    out.push({ id: s.id, title: s.title, body: s.body, companyName: s.company_name, createdAt: new Date(s.created_at).toISOString(), shared });
+  }
+  return out;
+}
+
+/**
+ * The young person reads the stories written about them and says yes or no to
+ * each: the same ledger entry the network's read checks, so a no hides it at once.
+ */
+async function ownStoryRoutes(app: App) {
+  const { db } = app.deps;
+
+  app.get('/api/me/stories', {
+    config: { permission: P['network.stories.own'] },
+    schema: { tags: ['me'], response: { 200: Type.Array(Story), 404: ErrorResponse } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    return db.transaction().execute(async (trx) => {
+      const yp = await ownYoungPerson(trx, actor);
+      await audit(trx, actor, { action: 'read', subjectKind: 'success_story', subjectId: yp.id, purpose: 'own_data' });
+      return storiesAbout(trx, yp.id);
+    });
+  });
+
+  app.post('/api/me/stories/:id/consent', {
+    config: { permission: P['network.stories.own'] },
+    schema: { tags: ['me'], params: IdParams, body: StoryConsentBody, response: { 200: Story, 404: ErrorResponse } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    return db.transaction().execute(async (trx) => {
+      const yp = await ownYoungPerson(trx, actor);
+      const [story] = await storiesAbout(trx, yp.id, req.params.id);
+      if (!story) throw notFound('Historien');
+      await recordConsent(trx, {
+        partnershipId: actor.partnershipId, youngPersonId: yp.id, recipient: { kind: 'network', id: story.id },
+        item: STORY_ITEM, granted: req.body.granted, purpose: 'success_story', changedBy: actor.userId,
+      });
+      await audit(trx, actor, { action: 'change', subjectKind: 'consent', subjectId: yp.id, purpose: 'own_data' });
+      return (await storiesAbout(trx, yp.id, story.id))[0];
     });
   });
 }

@@ -18,17 +18,24 @@ export interface AuditEntry {
 }
 
 const GENESIS = '0'.repeat(64);
-const AUDIT_LOCK = 7_301_002;
+/** Rows without a partnership (system jobs, anonymous events) form their own chain. */
+const SYSTEM_CHAIN = 'system';
+/** Rows written before the chains were split per partnership: one chain up to audit_head.last_id. */
+const LEGACY_CHAIN = 'legacy';
+
+/** The chain a row belongs to: its partnership's, so writers in different partnerships never wait for each other. */
+export const chainOf = (partnershipId: string | null) => partnershipId ?? SYSTEM_CHAIN;
 
 /**
  * Appends one audit row inside the caller's transaction: if this write fails,
- * the access it records fails with it. Rows are chained by hash, and writers
- * take a transaction-scoped lock so the chain has one order.
+ * the access it records fails with it. Each partnership's rows are chained by
+ * hash; a writer holds its chain's head row (not a global lock) until it
+ * commits, so the chain has one order and other partnerships are not held up.
+ * Two round trips: lock the head and draw the id, then insert the row and move the head.
  */
 export async function audit(trx: Trx, actor: Actor | null, entry: AuditEntry): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(trx);
-  const head = await trx.selectFrom('audit_head').select(['last_hash']).where('id', '=', 1).executeTakeFirst();
-  const prevHash = head?.last_hash ?? GENESIS;
+  const chain = chainOf(actor?.partnershipId ?? null);
+  const { prevHash, id } = await lockChainHead(trx, chain);
   const row = {
     at: new Date(),
     user_id: actor?.userId ?? null,
@@ -40,16 +47,29 @@ export async function audit(trx: Trx, actor: Actor | null, entry: AuditEntry): P
     criterion: entry.criterion ?? null,
     purpose: entry.purpose,
   };
-  // The id is drawn first so the hash can cover it and the row is written once (UPDATE is forbidden).
-  const { rows } = await sql<{ id: number }>`SELECT nextval('audit_log_id_seq')::int8 AS id`.execute(trx);
-  const id = Number(rows[0].id);
+  // The id is drawn under the head's lock, so ids rise along each chain, and the hash covers it (UPDATE is forbidden).
   const hash = rowHash(prevHash, { ...row, id });
-  await trx.insertInto('audit_log').values({ ...row, id, prev_hash: prevHash, hash }).execute();
   await trx
-    .insertInto('audit_head')
-    .values({ id: 1, last_id: id, last_hash: hash })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ last_id: id, last_hash: hash }))
+    .with('added', (db) => db.insertInto('audit_log').values({ ...row, id, prev_hash: prevHash, hash }))
+    .updateTable('audit_chain_heads')
+    .set({ last_id: id, last_hash: hash })
+    .where('chain', '=', chain)
     .execute();
+}
+
+/** Locks the chain's head row (waiting for the writer before) and draws the next id after the lock is held. */
+async function lockChainHead(trx: Trx, chain: string): Promise<{ prevHash: string; id: number }> {
+  for (let attempt = 0; ; attempt++) {
+    // MATERIALIZED: nextval runs on the row the lock returned, i.e. after the lock is taken.
+    const { rows } = await sql<{ last_hash: string; id: string }>`
+      WITH head AS MATERIALIZED (SELECT last_hash FROM audit_chain_heads WHERE chain = ${chain} FOR UPDATE)
+      SELECT last_hash, nextval('audit_log_id_seq')::int8 AS id FROM head`.execute(trx);
+    if (rows[0]) return { prevHash: rows[0].last_hash, id: Number(rows[0].id) };
+    if (attempt > 0) throw new Error(`audit chain ${chain}: the head row could not be created`);
+    // The chain's first row. A concurrent first writer wins the insert; we then wait on its lock above.
+    await trx.insertInto('audit_chain_heads').values({ chain, last_id: 0, last_hash: GENESIS })
+      .onConflict((oc) => oc.column('chain').doNothing()).execute();
+  }
 }
 
 interface HashedRow {
@@ -87,12 +107,23 @@ export interface AuditVerification {
   problems: string[];
 }
 
-/** Walks the chain in id order; reports the first rows whose hash or link does not hold. */
+/**
+ * Walks the rows in id order, following each chain (per partnership, 'system',
+ * and the 'legacy' chain from before the split) from its start or from the last
+ * row a retention purge removed; reports rows whose hash or link does not hold
+ * and chains whose newest rows are missing.
+ */
 export async function verifyAudit(db: Db, onProgress?: (done: number) => void): Promise<AuditVerification> {
   const problems: string[] = [];
-  // After a retention purge the chain starts at the last removed row (recorded by purge_audit_log).
-  const purge = await db.selectFrom('audit_purges').select(['through_id', 'through_hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
-  let prev = purge?.through_hash ?? GENESIS;
+  const legacy = await db.selectFrom('audit_head').select(['last_id', 'last_hash']).where('id', '=', 1).executeTakeFirst();
+  const legacyLast = legacy ? Number(legacy.last_id) : 0;
+  // After a retention purge each cut chain starts at its last removed row (recorded by purge_audit_log).
+  const purge = await db.selectFrom('audit_purges').select(['through_id']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const starts = await db.selectFrom('audit_purge_chains').select(['chain', 'through_id', 'through_hash'])
+    .distinctOn('chain').orderBy('chain').orderBy('purge_id', 'desc').execute();
+  const prev = new Map<string, string>(starts.map((s) => [s.chain, s.through_hash]));
+  const lastOf = new Map<string, number>(starts.map((s) => [s.chain, Number(s.through_id)]));
+  const seen = new Set<string>();
   let lastId = purge ? Number(purge.through_id) : 0;
   let count = 0;
   const pageSize = 5_000;
@@ -105,20 +136,28 @@ export async function verifyAudit(db: Db, onProgress?: (done: number) => void): 
       .limit(pageSize)
       .execute();
     for (const r of page) {
-      if (r.prev_hash !== prev) problems.push(`row ${r.id}: link to the previous row is broken (a row before it was removed or changed)`);
+      const chain = r.id <= legacyLast ? LEGACY_CHAIN : chainOf(r.partnership_id);
+      seen.add(chain);
+      if (r.prev_hash !== (prev.get(chain) ?? GENESIS)) problems.push(`row ${r.id}: link to the previous row is broken (a row before it was removed or changed)`);
       const expected = rowHash(r.prev_hash, r);
       if (expected !== r.hash) problems.push(`row ${r.id}: content does not match its hash (the row was edited)`);
-      prev = r.hash;
+      prev.set(chain, r.hash);
+      lastOf.set(chain, r.id);
       lastId = r.id;
     }
     count += page.length;
     onProgress?.(count);
     if (page.length < pageSize) break;
   }
-  const head = await db.selectFrom('audit_head').selectAll().executeTakeFirst();
-  if (head && (head.last_id !== lastId || head.last_hash !== prev)) {
-    problems.push(`the newest rows are missing: the log ends at row ${lastId}, but row ${head.last_id} was written`);
+  const heads = await db.selectFrom('audit_chain_heads').select(['chain', 'last_id', 'last_hash']).execute();
+  if (legacy) heads.push({ chain: LEGACY_CHAIN, last_id: legacy.last_id, last_hash: legacy.last_hash });
+  for (const h of heads) {
+    const end = lastOf.get(h.chain) ?? 0;
+    if (end !== Number(h.last_id) || (prev.get(h.chain) ?? GENESIS) !== h.last_hash) {
+      problems.push(`the newest rows are missing: chain ${h.chain} ends at row ${end}, but row ${h.last_id} was written`);
+    }
   }
-  if (!head && count > 0) problems.push('the audit head is missing');
+  const headed = new Set(heads.map((h) => h.chain));
+  for (const chain of seen) if (!headed.has(chain)) problems.push(`the audit head is missing for chain ${chain}`);
   return { ok: problems.length === 0, rows: count, problems: problems.slice(0, 50) };
 }

@@ -32,9 +32,20 @@ export const ConfigSchema = Type.Object({
   RATE_LIMIT_USER_PER_MINUTE: Type.Integer({ minimum: 0, default: 600 }),
   // How long a request may wait for a database connection before it is answered 503.
   DB_CONNECT_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 5000 }),
+  // PostgreSQL, server only: a statement running longer is cancelled and answered 503 (0 = no limit).
+  DB_STATEMENT_TIMEOUT_MS: Type.Integer({ minimum: 0, maximum: 600_000, default: 30_000 }),
   // Retention (src/ops/retention.ts): months after a pathway ended / months the audit log is kept.
   RETENTION_YOUTH_MONTHS: Type.Integer({ minimum: 1, maximum: 600, default: 24 }),
   AUDIT_RETENTION_MONTHS: Type.Integer({ minimum: 1, maximum: 600, default: 6 }),
+  // Key for secrets encrypted at rest (src/core/secrets.ts): 32 bytes as base64 or 64 hex characters.
+  // Required when NODE_ENV=production; otherwise a development key is generated in DATA_DIR.
+  SECRETS_KEY: Type.Optional(Type.String({ pattern: '^([A-Za-z0-9+/]{43}=|[0-9a-fA-F]{64})$' })),
+  // Staff sign-in with the municipality's OpenID Connect provider (src/auth/oidc.ts); all of
+  // issuer, client id and secret, or none. The redirect URL defaults to PUBLIC_URL + /login/oidc.
+  OIDC_ISSUER_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  OIDC_CLIENT_ID: Type.Optional(Type.String({ minLength: 1 })),
+  OIDC_CLIENT_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  OIDC_REDIRECT_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -43,7 +54,7 @@ export class ConfigError extends Error {}
 const booleans = new Set(['TRUST_PROXY', 'DEMO_SEED', 'WORKER_ENABLED']);
 const integers = new Set([
   'PORT', 'DB_POOL_SIZE', 'SESSION_IDLE_MINUTES', 'SESSION_ABSOLUTE_HOURS',
-  'RATE_LIMIT_IP_PER_MINUTE', 'RATE_LIMIT_USER_PER_MINUTE', 'DB_CONNECT_TIMEOUT_MS', 'RETENTION_YOUTH_MONTHS', 'AUDIT_RETENTION_MONTHS',
+  'RATE_LIMIT_IP_PER_MINUTE', 'RATE_LIMIT_USER_PER_MINUTE', 'DB_CONNECT_TIMEOUT_MS', 'DB_STATEMENT_TIMEOUT_MS', 'RETENTION_YOUTH_MONTHS', 'AUDIT_RETENTION_MONTHS',
 ]);
 
 /** Reads and validates configuration once; throws ConfigError with one line per problem. */
@@ -62,5 +73,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = errors.map((e) => `  ${e.path.slice(1) || '(config)'}: ${e.message} (got ${JSON.stringify(e.value)})`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return withDefaults as Config;
+  const config = withDefaults as Config;
+  const oidc = ['OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+  const missing = oidc.filter((k) => !config[k]);
+  if (missing.length > 0 && missing.length < oidc.length) {
+    throw new ConfigError(`Invalid configuration:\n  ${missing.join(', ')}: required when the other OIDC_* settings are set`);
+  }
+  if (missing.length === 0 && !config.OIDC_REDIRECT_URL && !config.PUBLIC_URL) {
+    throw new ConfigError('Invalid configuration:\n  OIDC_REDIRECT_URL: required with OIDC_ISSUER_URL when PUBLIC_URL is not set');
+  }
+  return config;
 }

@@ -68,6 +68,12 @@ export interface AttendanceTable {
   recorded_at: Generated<Timestamp>;
 }
 
+export interface AuditChainHeadsTable {
+  chain: string;
+  last_id: number;
+  last_hash: string;
+}
+
 export interface AuditHeadTable {
   id: number;
   last_id: number;
@@ -87,6 +93,13 @@ export interface AuditLogTable {
   purpose: string;
   prev_hash: string;
   hash: string;
+}
+
+export interface AuditPurgeChainsTable {
+  purge_id: number;
+  chain: string;
+  through_id: number;
+  through_hash: string;
 }
 
 export interface AuditPurgesTable {
@@ -288,6 +301,19 @@ export interface LoginAttemptsTable {
   at: Generated<Timestamp>;
 }
 
+export interface LoginInvitesTable {
+  id: Generated<string>;
+  partnership_id: string;
+  user_id: string;
+  purpose: string;
+  subject_id: string;
+  token_hash: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+}
+
 export interface MaintenanceRunsTable {
   job: string;
   last_run_at: Timestamp;
@@ -405,6 +431,13 @@ export interface NotificationPreferencesTable {
   by_email: Generated<boolean>;
   by_sms: Generated<boolean>;
   updated_at: Generated<Timestamp>;
+}
+
+export interface OidcLoginRequestsTable {
+  state_hash: string;
+  code_verifier: string;
+  nonce: string;
+  created_at: Generated<Timestamp>;
 }
 
 export interface OpeningsTable {
@@ -542,6 +575,9 @@ export interface ScreeningsTable {
   readiness: string | null;
   created_by: string | null;
   created_at: Generated<Timestamp>;
+  can_do_early_mornings: boolean | null;
+  can_lift: boolean | null;
+  after_hours_mentor: string | null;
 }
 
 export interface SessionsTable {
@@ -600,6 +636,7 @@ export interface UsersTable {
   locale: Generated<string>;
   created_at: Generated<Timestamp>;
   deactivated_at: Timestamp | null;
+  oidc_subject: string | null;
 }
 
 export interface YoungPeopleTable {
@@ -636,22 +673,12 @@ export interface YoungPeopleTable {
   lon: number | null;
   geo_key: string | null;
   geocoded_at: Timestamp | null;
+  sort_name: Generated<string>;
 }
 
 export interface YoungPeopleAnonymisedTable {
   young_person_id: string;
   anonymised_at: Generated<Timestamp>;
-}
-
-export interface YouthInvitesTable {
-  id: Generated<string>;
-  young_person_id: string;
-  user_id: string;
-  token_hash: string;
-  expires_at: Timestamp;
-  used_at: Timestamp | null;
-  created_by: string | null;
-  created_at: Generated<Timestamp>;
 }
 
 export interface DB {
@@ -662,8 +689,10 @@ export interface DB {
   activity_signups: ActivitySignupsTable;
   associations: AssociationsTable;
   attendance: AttendanceTable;
+  audit_chain_heads: AuditChainHeadsTable;
   audit_head: AuditHeadTable;
   audit_log: AuditLogTable;
+  audit_purge_chains: AuditPurgeChainsTable;
   audit_purges: AuditPurgesTable;
   calendar_feeds: CalendarFeedsTable;
   catalog_imports: CatalogImportsTable;
@@ -679,6 +708,7 @@ export interface DB {
   lifeline_settings: LifelineSettingsTable;
   lifeline_shifts: LifelineShiftsTable;
   login_attempts: LoginAttemptsTable;
+  login_invites: LoginInvitesTable;
   maintenance_runs: MaintenanceRunsTable;
   match_decisions: MatchDecisionsTable;
   match_weights: MatchWeightsTable;
@@ -689,6 +719,7 @@ export interface DB {
   mentorships: MentorshipsTable;
   network_events: NetworkEventsTable;
   notification_preferences: NotificationPreferencesTable;
+  oidc_login_requests: OidcLoginRequestsTable;
   openings: OpeningsTable;
   outbox: OutboxTable;
   partnerships: PartnershipsTable;
@@ -705,5 +736,4 @@ export interface DB {
   users: UsersTable;
   young_people: YoungPeopleTable;
   young_people_anonymised: YoungPeopleAnonymisedTable;
-  youth_invites: YouthInvitesTable;
 }

@@ -32,6 +32,12 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** How long a query may wait for a free connection before failing (then answered 503). */
   connectTimeoutMs?: number;
+  /**
+   * PostgreSQL only, for the serving pool: a statement running longer is cancelled
+   * (answered 503), and a transaction left idle for 60 s is ended, so a stuck
+   * request cannot hold a connection or an audit chain's head lock for long.
+   */
+  statementTimeoutMs?: number;
   /** An already opened PGlite (tests load a migrated template into memory). */
   pglite?: PGlite;
 }
@@ -44,6 +50,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       // A bounded wait for a connection: overload answers 503 instead of queueing forever.
       connectionTimeoutMillis: opts.connectTimeoutMs ?? 5_000,
       idleTimeoutMillis: 30_000,
+      ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs, idle_in_transaction_session_timeout: 60_000 } : {}),
     });
     pool.on('error', () => {
       /* a broken idle connection is replaced by the pool; the next query reports errors */

@@ -32,7 +32,8 @@ function describe(issue: ValidationIssue): { field: string; message: string } {
   return { field: field || '(data)', message: messages[issue.keyword ?? ''] ?? issue.message ?? 'er ugyldigt' };
 }
 
-const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '08006', '08001', '08003', '53300']);
+// 57014: a statement ran past DB_STATEMENT_TIMEOUT_MS (overload): also 503, so the client retries later.
+const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '57014', '08006', '08001', '08003', '53300']);
 
 function isDatabaseUnavailable(err: Error & { code?: string }) {
   return (

@@ -2,7 +2,7 @@
 // flow) of all waiting young people to candidates with free places, under each
 // young person's hard limits. Proposals only: the counsellor confirms each one.
 import type { Db, Trx } from '../core/db.ts';
-import { assign, evaluate, type Suggestion } from './engine/index.ts';
+import { assign, EXCLUDED, Scorer } from './engine/index.ts';
 import { loadYouth } from './load.ts';
 import type { BatchResponse, CandidateKind, Proposal } from './schemas.ts';
 import { candidatesOf, criteriaOf, describe } from './suggest.ts';
@@ -17,14 +17,13 @@ export async function proposeForAll(db: Q, partnershipId: string, kind: Candidat
   const youth = await loadYouth(db, partnershipId, kind === 'opening' ? 'waiting_placement' : 'waiting_mentor');
   const candidates = (await candidatesOf(db, partnershipId, kind)).filter((c) => describe(c, kind).freePlaces > 0);
   const { weights } = await weightsOf(db, partnershipId, kind);
-  const criteria = criteriaOf(kind);
+  const scorer = new Scorer(criteriaOf(kind), weights);
   const pairYouth: number[] = [], pairOpening: number[] = [], pairScore: number[] = [];
-  const judged: Suggestion[] = [];
   youth.forEach((y, i) => {
     candidates.forEach((c, j) => {
-      const s = evaluate(y.profile, c, criteria, weights);
-      if (s.excluded || s.score <= 0) return; // hard limits: the pair does not exist for the optimiser
-      pairYouth.push(i); pairOpening.push(j); pairScore.push(Math.round(s.score * SCALE)); judged.push(s);
+      const score = scorer.score(y.profile, c); // numbers only; proposals are explained below
+      if (score === EXCLUDED || score <= 0) return; // hard limits: the pair does not exist for the optimiser
+      pairYouth.push(i); pairOpening.push(j); pairScore.push(Math.round(score * SCALE));
     });
   });
   const capacity = candidates.map((c) => describe(c, kind).freePlaces);
@@ -34,7 +33,7 @@ export async function proposeForAll(db: Q, partnershipId: string, kind: Candidat
   youth.forEach((y, i) => {
     const e = result.pairOf[i];
     if (e < 0) { unassigned.push({ youngPersonId: y.id, youngPersonName: y.name }); return; }
-    const c = candidates[pairOpening[e]], s = judged[e], d = describe(c, kind);
+    const c = candidates[pairOpening[e]], s = scorer.judge(y.profile, c), d = describe(c, kind);
     proposals.push({ youngPersonId: y.id, youngPersonName: y.name, candidateId: c.id, title: d.title, subtitle: d.subtitle, score: s.score, contributions: [...s.contributions] });
   });
   proposals.sort((a, b) => b.score - a.score || a.youngPersonName.localeCompare(b.youngPersonName, 'da'));

@@ -1,21 +1,19 @@
 // Accepting a suggestion creates the real thing in the same transaction as the
-// decision: a planned placement through the placements feature's use case
-// (which locks the opening, so capacity holds), or a mentorship with the
-// mentors feature's rules. A hard limit found at accept time refuses (409).
+// decision, through the owning feature's one use case — the same code its own
+// route runs: a planned placement via placements' createPlacement (locks the
+// opening row, so capacity holds under concurrency) or a mentorship via
+// mentors' createMentorship (active, onboarded, børneattest under 18, review
+// task). A hard limit found at accept time refuses (409).
 import type { Trx } from '../core/db.ts';
-import { AppError, conflict, notFound } from '../core/errors.ts';
+import { AppError, notFound } from '../core/errors.ts';
 import type { Actor } from '../core/policy.ts';
 import { createPlacement } from '../placements/placements.ts';
 import { todayInDenmark } from '../placements/dates.ts';
-import { addMonths, findMentor, onboardingComplete } from '../mentors/queries.ts';
-import { localToInstant } from '../lifeline/zoned-time.ts';
-import { notifyUser } from '../reminders/outbox.ts';
+import { createMentorship } from '../mentors/mentorships.ts';
 import type { YouthSubject } from './load.ts';
 import type { OpeningCandidate } from './load.ts';
 import type { AcceptBody, DecisionView, RejectBody } from './schemas.ts';
 import { judgeOne } from './suggest.ts';
-
-const MENTOR_REVIEW_MONTHS = 3;
 
 export async function acceptSuggestion(trx: Trx, actor: Actor, y: YouthSubject, b: AcceptBody): Promise<DecisionView> {
   const judged = await judgeOne(trx, actor.partnershipId, y, b.kind, b.candidateId);
@@ -35,7 +33,7 @@ export async function acceptSuggestion(trx: Trx, actor: Actor, y: YouthSubject, 
       startDate, status: 'planned',
     });
   } else {
-    mentorshipId = await createMentorship(trx, actor, y, b.candidateId, startDate);
+    mentorshipId = (await createMentorship(trx, actor, { mentorId: b.candidateId, youngPersonId: y.id, startedOn: startDate })).id;
   }
   const row = await trx.insertInto('match_decisions').values({
     partnership_id: actor.partnershipId, young_person_id: y.id, kind: b.kind, candidate_id: b.candidateId, decision: 'accepted',
@@ -43,35 +41,6 @@ export async function acceptSuggestion(trx: Trx, actor: Actor, y: YouthSubject, 
     mentorship_id: mentorshipId, decided_by: actor.userId,
   }).returningAll().executeTakeFirstOrThrow();
   return decisionView(row);
-}
-
-/** The mentors feature's rules for a new mentorship (status, onboarding, børneattest under 18), plus its review task. */
-async function createMentorship(trx: Trx, actor: Actor, y: YouthSubject, mentorId: string, startedOn: string): Promise<string> {
-  const mentor = await findMentor(trx, actor.partnershipId, mentorId);
-  if (!mentor) throw notFound('Mentoren');
-  if (mentor.status !== 'active') throw conflict('Mentoren er ikke aktiv og kan ikke få en ny mentee.');
-  if (!onboardingComplete(mentor)) throw conflict('Mentoren mangler introsamtale, mentorkursus eller underskrevet aftale.');
-  const nextReview = addMonths(startedOn, MENTOR_REVIEW_MONTHS);
-  const ms = await trx.insertInto('mentorships').values({
-    partnership_id: actor.partnershipId, mentor_id: mentor.id, young_person_id: y.id, started_on: startedOn,
-    next_review_on: nextReview, created_by: actor.userId,
-  }).returning('id').executeTakeFirstOrThrow().catch((err: Error) => {
-    if (/mentorships_one_active/.test(err.message)) throw conflict('Mentoren og den unge har allerede et aktivt forløb.');
-    throw err;
-  });
-  const yp = await trx.selectFrom('young_people').select('counsellor_id').where('id', '=', y.id).executeTakeFirstOrThrow();
-  await trx.insertInto('tasks').values({
-    partnership_id: actor.partnershipId, assignee_id: yp.counsellor_id, kind: 'mentor_review',
-    title: 'Evaluer mentorforløb: forlæng eller afslut', body: `Mentor: ${mentor.name}. Forløbet har kørt i ${MENTOR_REVIEW_MONTHS} måneder.`,
-    young_person_id: y.id, created_by: actor.userId, due_at: localToInstant(nextReview, '09:00'),
-  }).execute();
-  if (mentor.user_id) {
-    await notifyUser(trx, mentor.user_id, {
-      partnershipId: actor.partnershipId, kind: 'mentorship_started', dedupeKey: `mentorship:${ms.id}`,
-      subject: 'Du har fået en ny mentee', body: 'Du er blevet matchet med en ung. Log ind i Fodfæste for at se, hvad den unge har valgt at dele med dig.',
-    });
-  }
-  return ms.id;
 }
 
 export async function rejectSuggestion(trx: Trx, actor: Actor, y: YouthSubject, b: RejectBody): Promise<DecisionView> {

@@ -3,6 +3,7 @@
 // the young person shared them with the network for matching.
 import { sql } from 'kysely';
 import type { Db, Trx } from '../core/db.ts';
+import { onboardingComplete } from '../mentors/queries.ts';
 import { ageOn } from '../youth/domain.ts';
 import type { Initiative, Opening, PlacementKind, VolunteerMentor, YoungPersonProfile } from './engine/index.ts';
 
@@ -45,11 +46,11 @@ export async function loadYouth(db: Q, partnershipId: string, ids: string[] | 'w
     id: string; first_name: string; last_name: string; birth_date: string; stage: string; lat: number | null; lon: number | null;
     interests: string[] | null; wishes: string | null; days_per_week: number | null; hours_per_day: number | null;
     earliest_start: string | null; transport: string[] | null; max_travel_minutes: number | null; barriers: string[] | null;
-    shared: string[] | null;
+    can_do_early_mornings: boolean | null; can_lift: boolean | null; after_hours_mentor: string | null; shared: string[] | null;
   }>`
     SELECT y.id, y.first_name, y.last_name, y.birth_date::text AS birth_date, y.stage, y.lat, y.lon,
       s.interests, s.wishes, s.days_per_week, s.hours_per_day, s.earliest_start::text AS earliest_start, s.transport,
-      s.max_travel_minutes, s.barriers,
+      s.max_travel_minutes, s.barriers, s.can_do_early_mornings, s.can_lift, s.after_hours_mentor,
       (SELECT array_agg(c.item) FROM (
         SELECT DISTINCT ON (item) item, granted FROM consent_events
         WHERE young_person_id = y.id AND recipient_kind = 'network' AND recipient_id = ${partnershipId}
@@ -84,9 +85,11 @@ export async function loadYouth(db: Q, partnershipId: string, ids: string[] | 'w
         // Needs leave this function only as the consented ones; without any consent the engine says "not judged".
         needs: (consented.length ? consented : mappable).map((b) => NEED_OF_BARRIER[b]),
         needsConsent: consented.length > 0,
-        // Not recorded in the screening (yet): no limit and no need assumed.
-        needsAfterHoursMentor: false,
-        canDoEarlyMornings: true,
+        // Not answered in the screening (null): no limit, and the after-hours criterion is neutral and says so.
+        needsAfterHoursMentor: r.after_hours_mentor === null ? null : r.after_hours_mentor !== 'not_needed',
+        requiresAfterHoursMentor: r.after_hours_mentor === 'required',
+        canDoEarlyMornings: r.can_do_early_mornings,
+        canLift: r.can_lift,
         age: ageOn(r.birth_date),
       },
     };
@@ -146,13 +149,13 @@ export interface MentorCandidate extends VolunteerMentor {
 /** Active, fully onboarded volunteer mentors. Their area is free text, so their location is unknown. */
 export async function loadMentors(db: Q, partnershipId: string): Promise<MentorCandidate[]> {
   const rows = await db.selectFrom('mentors as m')
-    .select(['m.id', 'm.name', 'm.interests', 'm.industry', 'm.hours_per_month', 'm.record_checked_on'])
+    .select(['m.id', 'm.kind', 'm.name', 'm.interests', 'm.industry', 'm.hours_per_month', 'm.record_checked_on', 'm.intro_talk_on', 'm.agreement_signed_on', 'm.course_on'])
     .select((eb) => eb.selectFrom('mentorships as ms').whereRef('ms.mentor_id', '=', 'm.id').where('ms.status', '=', 'active')
       .select(eb.fn.countAll<number>().as('n')).as('active'))
     .where('m.partnership_id', '=', partnershipId).where('m.kind', '=', 'volunteer').where('m.status', '=', 'active')
-    .where('m.intro_talk_on', 'is not', null).where('m.agreement_signed_on', 'is not', null).where('m.course_on', 'is not', null)
     .orderBy('m.id').execute();
-  return rows.map((r) => ({
+  // Onboarding is the mentors feature's rule (the same one createMentorship enforces).
+  return rows.filter(onboardingComplete).map((r) => ({
     id: r.id, name: r.name, interests: words(r.interests), industry: words(r.industry), location: null,
     hoursPerMonth: r.hours_per_month ?? 0, maxMentees: MAX_MENTEES_PER_VOLUNTEER, currentMentees: Number(r.active ?? 0),
     recordChecked: r.record_checked_on !== null,

@@ -43,12 +43,12 @@ export async function matchingRoutes(app: App) {
     return db.transaction().execute(async (trx) => {
       const y = await subject(trx, actor, req.params.id);
       await audit(trx, actor, { action: 'read', subjectKind: 'young_person', subjectId: y.id, purpose: 'matching' });
-      const { ranked, byId, candidates } = await rankFor(trx, actor.partnershipId, y, kind);
+      const { ranked, byId, candidates } = await rankFor(trx, actor.partnershipId, y, kind, req.query.limit ?? 50);
       const decisions = await trx.selectFrom('match_decisions').select(['candidate_id', 'decision', 'reason', 'decided_at'])
         .where('young_person_id', '=', y.id).where('kind', '=', kind).orderBy('decided_at', 'desc').execute();
       const last = new Map<string, (typeof decisions)[number]>();
       for (const d of decisions) if (!last.has(d.candidate_id)) last.set(d.candidate_id, d);
-      const suggestions: SuggestionView[] = ranked.slice(0, req.query.limit ?? 50).map((s) => {
+      const suggestions: SuggestionView[] = ranked.map((s) => {
         const d = describe(byId.get(s.candidateId)!, kind);
         const dec = last.get(s.candidateId);
         return {

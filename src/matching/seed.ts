@@ -19,7 +19,7 @@ export async function seedMatching(ctx: SeedContext) {
   const waiting = (await loadYouth(trx, partnershipId, 'waiting_placement')).slice(0, 2);
   const reasons = ['Den unge vil hellere prøve noget med dyr først', 'Virksomheden har lige fået en ny ung og vil vente en måned'];
   for (const [i, y] of waiting.entries()) {
-    const { ranked } = await rankFor(trx, partnershipId, y, 'opening');
+    const { ranked } = await rankFor(trx, partnershipId, y, 'opening', 1);
     const s = ranked.find((x) => !x.excluded);
     if (!s) continue;
     await trx.insertInto('match_decisions').values({

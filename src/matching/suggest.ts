@@ -1,8 +1,9 @@
 // Ranks candidates for one young person (or judges one pair at accept time)
 // with the partnership's weights, and says plainly what could not be judged.
 import type { Db, Trx } from '../core/db.ts';
+import { recordCheckMissing } from '../mentors/mentorships.ts';
 import {
-  DEFAULT_INITIATIVE_WEIGHTS, INITIATIVE_CRITERIA, MENTOR_CRITERIA, OPENING_CRITERIA, evaluate, rank,
+  DEFAULT_INITIATIVE_WEIGHTS, INITIATIVE_CRITERIA, MENTOR_CRITERIA, OPENING_CRITERIA, Scorer,
   type Criterion, type Suggestion, type YoungPersonProfile,
 } from './engine/index.ts';
 import { loadInitiatives, loadMentors, loadOpenings, type InitiativeCandidate, type MentorCandidate, type OpeningCandidate, type YouthSubject } from './load.ts';
@@ -14,7 +15,7 @@ type Q = Db | Trx;
 /** Mentors of young people under 18 need a checked record (børneattest) first — as the mentors feature requires. */
 const recordCheck: Criterion<YoungPersonProfile, MentorCandidate> = {
   name: 'record_check',
-  hard: (y, m) => ((y.age ?? 99) < 18 && !m.recordChecked
+  hard: (y, m) => (y.age != null && recordCheckMissing(y.age, m)
     ? { criterion: 'record_check', text: 'Den unge er under 18, og mentorens børneattest er ikke tjekket' }
     : null),
 };
@@ -69,10 +70,11 @@ export function notesFor(y: YouthSubject, candidates: readonly AnyCandidate[], g
   return { travelJudged, notes };
 }
 
-export async function rankFor(db: Q, partnershipId: string, y: YouthSubject, kind: SuggestionKind) {
+/** The first `limit` suggestions (only those are explained: the rest are scored numerically). */
+export async function rankFor(db: Q, partnershipId: string, y: YouthSubject, kind: SuggestionKind, limit: number) {
   const candidates = await candidatesOf(db, partnershipId, kind);
   const weights = await weightsFor(db, partnershipId, kind);
-  const ranked: Suggestion[] = rank(y.profile, candidates, criteriaOf(kind), weights);
+  const ranked: Suggestion[] = new Scorer(criteriaOf(kind), weights).top(y.profile, candidates, limit).suggestions;
   const byId = new Map(candidates.map((c) => [c.id, c]));
   return { ranked, byId, candidates };
 }
@@ -82,6 +84,6 @@ export async function judgeOne(db: Q, partnershipId: string, y: YouthSubject, ki
   const c = candidates.find((x) => x.id === candidateId);
   if (!c) return null;
   const { weights } = await weightsOf(db, partnershipId, kind);
-  const all = rank(y.profile, candidates, criteriaOf(kind), weights);
-  return { suggestion: evaluate(y.profile, c, criteriaOf(kind), weights), rank: all.findIndex((s) => s.candidateId === candidateId) + 1, candidate: c };
+  const scorer = new Scorer(criteriaOf(kind), weights);
+  return { suggestion: scorer.judge(y.profile, c), rank: scorer.placeOf(y.profile, candidates, c), candidate: c };
 }

@@ -4,30 +4,18 @@ import { actorOf } from '../core/actor.ts';
 import { audit } from '../core/audit.ts';
 import type { Trx } from '../core/db.ts';
 import { authorize, type Actor } from '../core/policy.ts';
-import { badRequest, conflict, notFound } from '../core/errors.ts';
+import { badRequest, conflict } from '../core/errors.ts';
 import { ErrorResponse } from '../auth/schemas.ts';
 import { IdParams } from '../lifeline/schemas.ts';
 import { localToInstant, toLocal, addDays } from '../lifeline/zoned-time.ts';
-import { notifyUser } from '../reminders/outbox.ts';
-import { ageOn } from '../youth/domain.ts';
 import { presentYoungPerson, type Viewer } from '../youth/presenter.ts';
 import { findYoungPerson } from '../youth/queries.ts';
 import { mentorPermissions as P } from './policy.ts';
-import { addMonths, findMentor, findMentorship, onboardingComplete, type MentorshipRow } from './queries.ts';
+import { addReviewTask, createMentorship, REVIEW_MONTHS } from './mentorships.ts';
+import { addMonths, findMentorship, type MentorshipRow } from './queries.ts';
 import { FirstMeetingBody, MentorshipCreate, MentorshipListQuery, MentorshipView, NoteBody, ReviewBody, ReviewDue } from './schemas.ts';
 
-const REVIEW_MONTHS = 3;
 const viewerOf = (actor: Actor): Viewer => (actor.role === 'volunteer_mentor' ? { actor, recipient: { kind: 'mentor', id: actor.userId } } : { actor });
-
-/** The counsellor's task for the next review, on the shared task list. */
-async function addReviewTask(trx: Trx, ms: { partnership_id: string; young_person_id: string; next_review_on: string }, mentorName: string, createdBy: string) {
-  const yp = await trx.selectFrom('young_people').select('counsellor_id').where('id', '=', ms.young_person_id).executeTakeFirstOrThrow();
-  await trx.insertInto('tasks').values({
-    partnership_id: ms.partnership_id, assignee_id: yp.counsellor_id, kind: 'mentor_review',
-    title: 'Evaluer mentorforløb: forlæng eller afslut', body: `Mentor: ${mentorName}. Forløbet har kørt i ${REVIEW_MONTHS} måneder.`,
-    young_person_id: ms.young_person_id, created_by: createdBy, due_at: localToInstant(ms.next_review_on, '09:00'),
-  }).execute();
-}
 
 async function closeReviewTask(trx: Trx, ms: MentorshipRow, doneBy: string) {
   await trx.updateTable('tasks').set({ done_at: new Date(), done_by: doneBy })
@@ -108,31 +96,8 @@ export async function mentorshipRoutes(app: App) {
     const actor = actorOf(req);
     const b = req.body;
     const out = await db.transaction().execute(async (trx) => {
-      const mentor = await findMentor(trx, actor.partnershipId, b.mentorId);
-      if (!mentor) throw notFound('Mentoren');
-      const yp = await findYoungPerson(trx, actor.partnershipId, b.youngPersonId);
-      if (!yp) throw notFound('Den unge');
-      if (mentor.status !== 'active') throw conflict(`Mentoren er ${mentor.status === 'paused' ? 'sat på pause' : 'stoppet'} og kan ikke få en ny mentee.`);
-      if (!onboardingComplete(mentor)) throw conflict('Mentoren mangler introsamtale, mentorkursus eller underskrevet aftale.');
-      if (ageOn(yp.birth_date, new Date(b.startedOn)) < 18 && !mentor.record_checked_on) {
-        throw conflict('Den unge er under 18: mentorens børneattest skal være tjekket, før de kan matches.');
-      }
-      const ms = await trx.insertInto('mentorships').values({
-        partnership_id: actor.partnershipId, mentor_id: mentor.id, young_person_id: yp.id, started_on: b.startedOn,
-        next_review_on: addMonths(b.startedOn, REVIEW_MONTHS), created_by: actor.userId,
-      }).returning('id').executeTakeFirstOrThrow().catch((err: Error) => {
-        if (/mentorships_one_active/.test(err.message)) throw conflict('Mentoren og den unge har allerede et aktivt forløb.');
-        throw err;
-      });
-      const row = (await findMentorship(trx, actor.partnershipId, ms.id))!;
-      await addReviewTask(trx, row, mentor.name, actor.userId);
-      await audit(trx, actor, { action: 'create', subjectKind: 'mentorship', subjectId: yp.id, purpose: 'casework' });
-      if (mentor.user_id) {
-        await notifyUser(trx, mentor.user_id, {
-          partnershipId: actor.partnershipId, kind: 'mentorship_started', dedupeKey: `mentorship:${ms.id}`,
-          subject: 'Du har fået en ny mentee', body: 'Du er blevet matchet med en ung. Log ind i Fodfæste for at se, hvad den unge har valgt at dele med dig.',
-        });
-      }
+      const row = await createMentorship(trx, actor, b);
+      await audit(trx, actor, { action: 'create', subjectKind: 'mentorship', subjectId: row.young_person_id, purpose: 'casework' });
       return view(trx, actor, row);
     });
     return reply.status(201).send(out);

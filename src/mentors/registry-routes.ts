@@ -7,7 +7,7 @@ import { ErrorResponse } from '../auth/schemas.ts';
 import { IdParams } from '../lifeline/schemas.ts';
 import { mentorPermissions as P } from './policy.ts';
 import { activeCounts, findMentor, isMember, mentorColumns, mentorView } from './queries.ts';
-import { MentorCreate, MentorListQuery, MentorPatch, MentorView } from './schemas.ts';
+import { MENTOR_KINDS, MentorCreate, MentorListQuery, MentorLogin, MentorPatch, MentorView } from './schemas.ts';
 
 const roleForKind = { volunteer: ['volunteer_mentor'], professional: ['volunteer_mentor', 'counsellor'], company: ['company_contact'] };
 
@@ -47,6 +47,20 @@ export async function mentorRegistryRoutes(app: App) {
     const row = await db.selectFrom('mentors').selectAll().where('partnership_id', '=', actor.partnershipId).where('user_id', '=', actor.userId).executeTakeFirst();
     if (!row) throw notFound('Mentorprofilen');
     return mentorView(row, (await activeCounts(db, [row.id])).get(row.id) ?? 0);
+  });
+
+  // The logins a counsellor can link to a mentor profile: members with a mentor role and no profile yet.
+  app.get('/api/mentors/logins', {
+    config: { permission: P['mentors.write'] },
+    schema: { tags: ['mentors'], querystring: Type.Object({ kind: Type.Union(MENTOR_KINDS.map((k) => Type.Literal(k))) }), response: { 200: Type.Array(MentorLogin) } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    const rows = await db.selectFrom('memberships as ms').innerJoin('users as u', 'u.id', 'ms.user_id')
+      .leftJoin('mentors as m', (j) => j.onRef('m.user_id', '=', 'u.id').on('m.partnership_id', '=', actor.partnershipId))
+      .select(['u.id', 'u.name', 'u.email', 'm.id as mentor_id'])
+      .where('ms.partnership_id', '=', actor.partnershipId).where('ms.role', 'in', roleForKind[req.query.kind]).execute();
+    const collator = new Intl.Collator('da');
+    return rows.sort((a, b) => collator.compare(a.name, b.name)).map((r) => ({ userId: r.id, name: r.name, email: r.email, mentorId: r.mentor_id }));
   });
 
   app.get('/api/mentors/:id', {

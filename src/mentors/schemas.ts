@@ -42,6 +42,9 @@ export const MentorView = Type.Object({
   onboardingComplete: Type.Boolean(), activeMentorships: Type.Integer(),
 });
 export type MentorView = Static<typeof MentorView>;
+/** A login that can be linked to a mentor profile; mentorId is the profile it is linked to already, if any. */
+export const MentorLogin = Type.Object({ userId: Uuid, name: Type.String(), email: Type.String(), mentorId: Nullable(Type.String()) });
+
 export const MentorListQuery = Type.Object({
   status: Type.Optional(lit(MENTOR_STATUS)),
   kind: Type.Optional(lit(MENTOR_KINDS)),

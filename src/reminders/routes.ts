@@ -6,6 +6,8 @@ import { definePermissions } from '../core/policy.ts';
 import { notFound } from '../core/errors.ts';
 import { ErrorResponse } from '../auth/schemas.ts';
 import { IdParams } from '../lifeline/schemas.ts';
+import { ageOn } from '../youth/domain.ts';
+import { GuardianBody, GuardianView, Preferences, PreferencesView } from './schemas.ts';
 
 const P = definePermissions({
   'reminders.preferences': {
@@ -15,14 +17,12 @@ const P = definePermissions({
   'reminders.guardian': { roles: ['counsellor'], description: 'Send reminders about a young person under 18 to the guardian too' },
 });
 
-const Preferences = Type.Object({ byEmail: Type.Boolean(), bySms: Type.Boolean() });
-
 export async function reminderRoutes(app: App) {
   const { db } = app.deps;
 
   app.get('/api/reminders/preferences', {
     config: { permission: P['reminders.preferences'] },
-    schema: { tags: ['reminders'], response: { 200: Type.Composite([Preferences, Type.Object({ email: Type.String(), phone: Type.Union([Type.String(), Type.Null()]) })]) } },
+    schema: { tags: ['reminders'], response: { 200: PreferencesView } },
   }, async (req) => {
     const actor = actorOf(req);
     const u = await db.selectFrom('users as u').leftJoin('notification_preferences as p', 'p.user_id', 'u.id')
@@ -41,9 +41,28 @@ export async function reminderRoutes(app: App) {
     return req.body;
   });
 
+  app.get('/api/reminders/guardian/:id', {
+    config: { permission: P['reminders.guardian'] },
+    schema: { tags: ['reminders'], params: IdParams, response: { 200: GuardianView, 404: ErrorResponse } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    return db.transaction().execute(async (trx) => {
+      const yp = await trx.selectFrom('young_people as y').leftJoin('guardian_reminders as g', 'g.young_person_id', 'y.id')
+        .select(['y.id', 'y.birth_date', 'y.guardian_name', 'y.guardian_email', 'y.guardian_phone', 'g.by_email', 'g.by_sms'])
+        .where('y.id', '=', req.params.id).where('y.partnership_id', '=', actor.partnershipId).executeTakeFirst();
+      if (!yp) throw notFound('Den unge');
+      // The guardian's contact details are part of the young person's record: a read is logged.
+      await audit(trx, actor, { action: 'read', subjectKind: 'guardian_reminders', subjectId: yp.id, purpose: 'casework' });
+      return {
+        enabled: yp.by_email !== null, byEmail: yp.by_email ?? true, bySms: yp.by_sms ?? false, under18: ageOn(yp.birth_date) < 18,
+        guardianName: yp.guardian_name, guardianEmail: yp.guardian_email, guardianPhone: yp.guardian_phone,
+      };
+    });
+  });
+
   app.put('/api/reminders/guardian/:id', {
     config: { permission: P['reminders.guardian'] },
-    schema: { tags: ['reminders'], params: IdParams, body: Type.Object({ enabled: Type.Boolean(), byEmail: Type.Boolean(), bySms: Type.Boolean() }), response: { 204: Type.Null(), 404: ErrorResponse } },
+    schema: { tags: ['reminders'], params: IdParams, body: GuardianBody, response: { 204: Type.Null(), 404: ErrorResponse } },
   }, async (req, reply) => {
     const actor = actorOf(req);
     await db.transaction().execute(async (trx) => {

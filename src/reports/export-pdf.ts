@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { findTable, viewLabel, type KeyFigure, type ReportBundle } from './bundle.ts';
@@ -173,15 +174,27 @@ function goals(doc: Doc, b: ReportBundle) {
   doc.x = PAGE.left;
 }
 
-let fontBytes: { regular: Buffer; bold: Buffer } | undefined;
+/**
+ * pdfkit's own fontkit, so the parsed fonts are the objects pdfkit expects.
+ * Parsing once per process (instead of per document) keeps fontkit's glyph and
+ * layout caches warm between reports: text shaping was most of the PDF's time.
+ */
+const fontkit = createRequire(createRequire(import.meta.url).resolve('pdfkit'))('fontkit') as { create(b: Buffer): unknown };
+let parsedFonts: { regular: PDFKit.Mixins.PDFFontSource; bold: PDFKit.Mixins.PDFFontSource } | undefined;
+function loadFonts() {
+  if (!parsedFonts) {
+    const f = pdfFonts();
+    parsedFonts = { regular: fontkit.create(readFileSync(f.regular)) as never, bold: fontkit.create(readFileSync(f.bold)) as never };
+  }
+  return parsedFonts;
+}
 
 /** The steering-group PDF: partnership, period, key figures, outcome table, charts, goals. */
 export async function toPdf(b: ReportBundle): Promise<Buffer> {
-  const fonts = pdfFonts();
+  const fonts = loadFonts();
   const doc = new PDFDocument({ size: 'A4', margins: { top: 50, bottom: 40, left: PAGE.left, right: 50 }, lang: 'da-DK', info: { Title: `Resultater – ${b.partnership.name}`, Author: 'Fodfæste' }, bufferPages: true });
-  fontBytes ??= { regular: readFileSync(fonts.regular), bold: readFileSync(fonts.bold) };
-  doc.registerFont('regular', fontBytes.regular);
-  doc.registerFont('bold', fontBytes.bold);
+  doc.registerFont('regular', fonts.regular);
+  doc.registerFont('bold', fonts.bold);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => { doc.on('end', () => resolve(Buffer.concat(chunks))); doc.on('error', reject); });

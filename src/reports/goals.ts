@@ -1,6 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { EDUCATION_KINDS, OUTCOMES, READINESS, type PathwayRecord, type ReportTable } from './types.ts';
+import { COUNT_ENTITIES, EDUCATION_KINDS, OUTCOMES, READINESS, type CountEntity, type PathwayRecord, type ReportTable } from './types.ts';
 import { addMonths, inPeriod } from './dates.ts';
 import { statusOn } from './outcomes.ts';
 import { firstPlacement, statusGroupOn, STATUS_GROUPS } from './cohorts.ts';
@@ -35,8 +35,7 @@ export const Predicate = Type.Recursive((Self) => Type.Union([
 ]), { $id: 'ReportPredicate' });
 export type Predicate = Static<typeof Predicate>;
 
-export const COUNT_ENTITIES = ['young_people_started', 'job_openings', 'placements', 'hires', 'events', 'mentor_matches', 'member_companies_joined'] as const;
-export type CountEntity = (typeof COUNT_ENTITIES)[number];
+export { COUNT_ENTITIES, type CountEntity };
 
 const Common = {
   id: Type.String({ pattern: '^[a-z0-9_-]{1,40}$' }),
@@ -71,6 +70,57 @@ export function validateGoals(input: unknown): { ok: true; goals: GoalDefinition
   }
   const problems = [...Value.Errors(schema, input)].slice(0, 5).map((e) => `Feltet ${e.path || '/'} er ugyldigt: ${e.message}`);
   return { ok: false, problems };
+}
+
+const FIELD_MESSAGES: Record<string, string> = {
+  id: 'Id må kun indeholde små bogstaver, tal, - og _ (højst 40 tegn).',
+  title: 'Skriv en titel på højst 200 tegn.',
+  entity: 'Vælg hvad der skal tælles.',
+  from: 'Skriv en startdato (åååå-mm-dd).',
+  to: 'Skriv en slutdato (åååå-mm-dd).',
+  population: 'Målgruppen er ikke en gyldig definition.',
+  success: 'Succeskriteriet er ikke en gyldig definition.',
+};
+
+export type GoalCheck = { ok: true; goal: GoalDefinition } | { ok: false; message: string; fields: { field: string; message: string }[] };
+
+/**
+ * Checks one posted goal against the schema of its kind, so each problem can
+ * be tied to the form field it belongs to, in plain Danish.
+ */
+export function checkGoal(input: unknown): GoalCheck {
+  const kind = (input as { kind?: unknown } | null)?.kind;
+  if (typeof input !== 'object' || input === null || (kind !== 'share' && kind !== 'count')) {
+    return { ok: false, message: 'Målet kan ikke gemmes: vælg om det er en andel eller et antal.', fields: [{ field: 'kind', message: 'Vælg andel eller antal.' }] };
+  }
+  const schema: TSchema = kind === 'share' ? ShareGoal : CountGoal;
+  const fields = new Map<string, string>();
+  if (!Value.Check(schema, input)) {
+    for (const e of Value.Errors(schema, input)) {
+      const field = e.path.split('/')[1] || 'goal';
+      if (fields.has(field)) continue;
+      const message = field === 'target'
+        ? (kind === 'share' ? 'Målet for en andel skal være mellem 0 og 1 (0–100 %).' : 'Målet skal være et helt tal på mindst 1.')
+        : FIELD_MESSAGES[field] ?? `Feltet ${field} er ugyldigt eller ukendt.`;
+      fields.set(field, message);
+    }
+  } else {
+    const g = input as GoalDefinition;
+    if (g.kind === 'count' && g.from > g.to) fields.set('to', 'Slutdatoen skal ligge efter startdatoen.');
+    if (!g.title.trim()) fields.set('title', FIELD_MESSAGES.title);
+  }
+  if (fields.size === 0) return { ok: true, goal: input as GoalDefinition };
+  const list = [...fields].map(([field, message]) => ({ field, message }));
+  return { ok: false, message: `Målet kan ikke gemmes: ${list.map((f) => f.message).join(' ')}`, fields: list };
+}
+
+/** A readable, unique id from the title: "Praktikker i 2026" → "praktikker-i-2026". */
+export function goalIdFrom(title: string, used: ReadonlySet<string>): string {
+  const base = title.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa')
+    .normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 34).replace(/-+$/, '') || 'maal';
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  return id;
 }
 
 export interface EvalContext {

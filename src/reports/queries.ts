@@ -49,45 +49,38 @@ interface CaseRow {
   readiness: string | null;
   first_screened: string | null;
   first_match: string | null;
+  /** [kind, start_date, end_date, breakdown_cause, hired, company_id] per placement. */
+  placements: [string, string, string | null, string | null, boolean, string][];
 }
 
-/** Pathway records with their placements, for the pure report functions. */
+/**
+ * Pathway records with their placements, for the pure report functions. One
+ * query: the placements come along as a JSON array per young person, so the
+ * caseload is selected once.
+ */
 export async function loadPathways(db: Q, partnershipId: string, q: ReportQuery): Promise<PathwayRecord[]> {
   const { rows } = await sql<CaseRow>`
     WITH c AS (${caseload(partnershipId, q)})
     SELECT c.*,
       (SELECT min(s.created_at)::date FROM screenings s WHERE s.young_person_id = c.id) AS first_screened,
-      (SELECT min(m.started_on) FROM mentorships m WHERE m.young_person_id = c.id) AS first_match
+      (SELECT min(m.started_on) FROM mentorships m WHERE m.young_person_id = c.id) AS first_match,
+      (SELECT coalesce(json_agg(json_build_array(p.kind, p.start_date, p.end_date, p.breakdown_cause, p.end_reason = 'hired', p.company_id)), '[]')
+        FROM placements p WHERE p.young_person_id = c.id AND p.partnership_id = ${partnershipId} AND p.start_date <= ${q.asOf}::date) AS placements
     FROM c
     ${q.readiness ? (q.readiness === 'unknown' ? sql`WHERE c.readiness IS NULL` : sql`WHERE c.readiness = ${q.readiness}`) : sql``}`.execute(db);
-  const byId = new Map<string, PathwayRecord>();
-  for (const r of rows) {
-    byId.set(r.id, {
-      id: r.id,
-      startedAt: r.started_at,
-      outcome: (r.outcome as Outcome | null) ?? null,
-      educationKind: (r.outcome_education as EducationKind | null) ?? null,
-      outcomeDate: r.outcome_date,
-      readiness: (r.readiness as Readiness | null) ?? null,
-      age: r.age,
-      counsellorId: r.counsellor_id,
-      screenedAt: r.first_screened,
-      mentorMatchedAt: r.first_match,
-      placements: [],
-    });
-  }
-  if (byId.size === 0) return [];
-  const placements = await sql<{ young_person_id: string; kind: string; start_date: string; end_date: string | null; breakdown_cause: string | null; hired: boolean; company_id: string }>`
-    WITH c AS (${caseload(partnershipId, q)})
-    SELECT p.young_person_id, p.kind, p.start_date, p.end_date, p.breakdown_cause, p.end_reason = 'hired' AS hired, p.company_id
-    FROM placements p JOIN c ON c.id = p.young_person_id
-    WHERE p.partnership_id = ${partnershipId} AND p.start_date <= ${q.asOf}::date`.execute(db);
-  for (const p of placements.rows) {
-    byId.get(p.young_person_id)?.placements!.push({
-      kind: p.kind, startedAt: p.start_date, endedAt: p.end_date, breakdownCause: p.breakdown_cause, hired: !!p.hired, companyId: p.company_id,
-    });
-  }
-  return [...byId.values()];
+  return rows.map((r) => ({
+    id: r.id,
+    startedAt: r.started_at,
+    outcome: (r.outcome as Outcome | null) ?? null,
+    educationKind: (r.outcome_education as EducationKind | null) ?? null,
+    outcomeDate: r.outcome_date,
+    readiness: (r.readiness as Readiness | null) ?? null,
+    age: r.age,
+    counsellorId: r.counsellor_id,
+    screenedAt: r.first_screened,
+    mentorMatchedAt: r.first_match,
+    placements: r.placements.map(([kind, startedAt, endedAt, breakdownCause, hired, companyId]) => ({ kind, startedAt, endedAt, breakdownCause, hired: !!hired, companyId })),
+  }));
 }
 
 const COUNT_SQL: Record<CountEntity, (pid: string, from: string, to: string) => ReturnType<typeof sql<{ n: number }>>> = {
@@ -112,6 +105,13 @@ export async function countGoalFacts(db: Q, partnershipId: string, goals: GoalDe
   return out;
 }
 
+/** Everyone with the counsellor role in the partnership (also former ones: old periods are reported too), by name. */
+export async function counsellorsOf(db: Q, partnershipId: string): Promise<{ id: string; name: string }[]> {
+  const rows = await db.selectFrom('memberships as m').innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.id', 'u.name']).where('m.partnership_id', '=', partnershipId).where('m.role', '=', 'counsellor').execute();
+  return rows.sort((a, b) => a.name.localeCompare(b.name, 'da'));
+}
+
 export async function loadSettings(db: Q, partnershipId: string): Promise<{ goals: unknown; threshold: number }> {
   const row = await db.selectFrom('report_settings').select(['goals', 'suppression_threshold']).where('partnership_id', '=', partnershipId).executeTakeFirst();
   return { goals: row?.goals ?? [], threshold: row?.suppression_threshold ?? 5 };
@@ -122,8 +122,15 @@ export interface NetworkResult {
   tables: ReportTable[];
 }
 
-/** Companies, openings, events, mentors, attendance and activity participation in the period. */
-export async function loadNetwork(db: Q, partnershipId: string, q: ReportQuery): Promise<NetworkResult> {
+/** The ids of the tables loadNetwork builds. */
+export const NETWORK_TABLE_IDS: readonly string[] = ['network_summary', 'company_conversion', 'network_list_attendance', 'network_list_activities'];
+
+/**
+ * Companies, openings, events, mentors, attendance and activity participation
+ * in the period. With `tables: false` only the key figures (one query): the
+ * steering-group PDF and exports of other tables need no more.
+ */
+export async function loadNetwork(db: Q, partnershipId: string, q: ReportQuery, opts: { tables?: boolean } = {}): Promise<NetworkResult> {
   const [companies] = (await sql<{ members: number; active: number; openings: number; events: number; jobs_created: number }>`
     SELECT
       (SELECT count(*)::int FROM companies WHERE partnership_id = ${partnershipId} AND membership <> 'occasional') AS members,
@@ -134,6 +141,13 @@ export async function loadNetwork(db: Q, partnershipId: string, q: ReportQuery):
       (SELECT count(*)::int FROM network_events WHERE partnership_id = ${partnershipId} AND starts_at >= ${q.from}::date AND starts_at < (${q.to}::date + 1)) AS events,
       (SELECT coalesce(sum(jobs_created), 0)::int FROM network_events WHERE partnership_id = ${partnershipId} AND starts_at >= ${q.from}::date AND starts_at < (${q.to}::date + 1)) AS jobs_created
   `.execute(db)).rows;
+  const figures: KeyFigure[] = [
+    { key: 'member_companies', label: 'Virksomheder i netværket', value: companies.members, kind: 'count', insensitive: true },
+    { key: 'active_ratio', label: 'Andel aktive virksomheder', value: companies.members ? companies.active / companies.members : null, kind: 'share' },
+    { key: 'openings', label: 'Jobåbninger oprettet', value: companies.openings, kind: 'count', insensitive: true },
+    { key: 'events', label: 'Netværksarrangementer', value: companies.events, kind: 'count', insensitive: true },
+  ];
+  if (opts.tables === false) return { figures, tables: [] };
 
   const perCompany = (await sql<{ name: string; placements: number; hires: number }>`
     SELECT c.name, count(*)::int AS placements, count(*) FILTER (WHERE p.end_reason = 'hired')::int AS hires
@@ -144,7 +158,7 @@ export async function loadNetwork(db: Q, partnershipId: string, q: ReportQuery):
   const mentors = (await sql<{ kind: string; active: number; matched: number; reviews_due: number }>`
     SELECT m.kind,
       count(*) FILTER (WHERE m.status = 'active')::int AS active,
-      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM mentorships ms WHERE ms.mentor_id = m.id AND ms.status = 'active'))::int AS matched,
+      count(*) FILTER (WHERE m.status = 'active' AND EXISTS (SELECT 1 FROM mentorships ms WHERE ms.mentor_id = m.id AND ms.status = 'active'))::int AS matched,
       (SELECT count(*)::int FROM mentorships ms JOIN mentors m2 ON m2.id = ms.mentor_id
         WHERE ms.partnership_id = ${partnershipId} AND m2.kind = m.kind AND ms.status = 'active' AND ms.next_review_on <= ${q.asOf}::date) AS reviews_due
     FROM mentors m WHERE m.partnership_id = ${partnershipId} GROUP BY m.kind ORDER BY m.kind`.execute(db)).rows;
@@ -162,12 +176,6 @@ export async function loadNetwork(db: Q, partnershipId: string, q: ReportQuery):
     WHERE a.partnership_id = ${partnershipId} AND aa.present AND aa.on_date BETWEEN ${q.from}::date AND ${q.to}::date
     GROUP BY ROLLUP (a.kind) ORDER BY a.kind NULLS LAST`.execute(db)).rows;
 
-  const figures: KeyFigure[] = [
-    { key: 'member_companies', label: 'Virksomheder i netværket', value: companies.members, kind: 'count', insensitive: true },
-    { key: 'active_ratio', label: 'Andel aktive virksomheder', value: companies.members ? companies.active / companies.members : null, kind: 'share' },
-    { key: 'openings', label: 'Jobåbninger oprettet', value: companies.openings, kind: 'count', insensitive: true },
-    { key: 'events', label: 'Netværksarrangementer', value: companies.events, kind: 'count', insensitive: true },
-  ];
   return {
     figures,
     tables: [

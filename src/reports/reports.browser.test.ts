@@ -36,6 +36,76 @@ describe('results (reports) in the browser', () => {
     }, 120_000);
   }
 
+  for (const width of WIDTHS) {
+    it(`a counsellor adds, edits and deletes a programme goal and sees actual against target (${width} px)`, async () => {
+      const page = await env.newPage(width);
+      await loginAs(page, 'vejleder@demo.fodfaeste.dk');
+      await page.goto('/reports');
+      await page.getByRole('link', { name: 'Se og rediger målenes definitioner' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Mål for netværket' }).waitFor();
+      // The demo goals show their precise definition next to the result.
+      await page.getByText('matchet med en mentor for mindst 6 måneder siden').first().waitFor();
+
+      const title = `Job eller uddannelse blandt alle (${width})`;
+      await page.getByRole('button', { name: 'Tilføj et mål' }).click();
+      const form = page.getByRole('form', { name: 'Nyt mål' });
+      await form.getByLabel('Titel').fill(title);
+      await form.getByLabel('Ud fra hvilken dato').selectOption('all');
+      await form.getByLabel('Mål i procent').fill('20');
+      await checkA11y(page, `goal form ${width}`);
+      await form.getByRole('button', { name: 'Opret mål' }).click();
+      await page.getByText('Målet er oprettet.').waitFor();
+      const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title }) });
+      // Actual against target with the numerator and denominator behind it.
+      await item.getByText(/\d+(,\d)?\s%\s\(\d+ af \d+\) · mål 20\s%/).waitFor();
+      await item.getByText('alle unge med et forløb i perioden').waitFor();
+      await item.getByText('status på statusdatoen: Uddannelse eller Ordinær beskæftigelse').waitFor();
+
+      console.log('DEBUG', await item.getByRole('button').evaluateAll((bs) => bs.map((b) => b.outerHTML)), await item.evaluate((e) => e.outerHTML.slice(0, 3000)));
+      await item.getByRole('button', { name: `Rediger: ${title}` }).click();
+      const edit = page.getByRole('form', { name: `Rediger målet ${title}` });
+      await edit.getByLabel('Titel').fill('');
+      await edit.getByRole('button', { name: 'Gem ændringer' }).click();
+      await page.getByRole('alert').getByRole('link', { name: 'Skriv en titel på højst 200 tegn.' }).waitFor();
+      await edit.getByLabel('Titel').fill(title);
+      await edit.getByLabel('Mål i procent').fill('100');
+      await edit.getByRole('button', { name: 'Gem ændringer' }).click();
+      await page.getByText('Ændringerne er gemt.').waitFor();
+      await item.getByText(/\(\d+ af \d+\) · mål 100\s% · Ikke nået endnu/).waitFor();
+      await checkA11y(page, `goals page ${width}`);
+      await screenshot(page, `reports-goals-${width}`);
+
+      // The reports page shows the changed goal too.
+      await page.getByRole('link', { name: 'Tilbage til resultaterne' }).click();
+      await page.getByRole('heading', { name: 'Mål og resultater' }).waitFor();
+      await page.getByText(title).first().waitFor();
+      await page.goto('/reports/goals');
+
+      await item.getByRole('button', { name: `Slet: ${title}` }).click();
+      await item.getByRole('button', { name: 'Ja, slet målet' }).click();
+      await page.getByText(`Målet „${title}“ er slettet.`).waitFor();
+      expect(await page.getByRole('heading', { name: title }).count()).toBe(0);
+      expect(pageProblems(page, [/401 \(Unauthorized\)/, /400 \(Bad Request\)/])).toEqual([]);
+    }, 120_000);
+  }
+
+  it('a counsellor filters the results by counsellor and readiness category', async () => {
+    const page = await env.newPage(1280);
+    await loginAs(page, 'vejleder@demo.fodfaeste.dk');
+    await page.goto('/reports');
+    await page.getByRole('heading', { level: 2, name: 'Resultater for unge startet i perioden' }).waitFor();
+    const counsellor = page.getByLabel('Ungevejleder');
+    await expect.poll(() => counsellor.locator('option').count()).toBeGreaterThan(1);
+    const name = (await counsellor.locator('option').nth(1).textContent())!;
+    await counsellor.selectOption({ label: name });
+    await page.getByRole('combobox', { name: 'Parathedskategori' }).selectOption('activity_ready');
+    const answer = page.waitForResponse((r) => r.url().includes('/api/reports?') && r.url().includes('readiness=activity_ready') && r.url().includes('counsellorId='));
+    await page.getByRole('button', { name: 'Vis resultater' }).click();
+    expect((await answer).status()).toBe(200);
+    await page.getByRole('table', { name: 'Resultater for unge startet i perioden' }).waitFor();
+    await checkA11y(page, 'filtered reports');
+  }, 120_000);
+
   it('the steering group sees its key figures on the start page and only suppressed results', async () => {
     const page = await env.newPage(1280);
     await loginAs(page, 'styregruppe@demo.fodfaeste.dk');

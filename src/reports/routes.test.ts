@@ -101,6 +101,36 @@ describe('reports API', () => {
     expect(outcomeCounts(young).total).toBe(22);
   });
 
+  it('filters by readiness category (latest screening, or not assessed) and combines filters', async () => {
+    const ready = (await counsellor.get(`/api/reports?${PERIOD}&readiness=ready`)).json() as ReportBundleView;
+    expect(outcomeCounts(ready).total).toBe(20);
+    expect(ready.filters.readiness).toBe('ready');
+    const unknown = (await counsellor.get(`/api/reports?${PERIOD}&readiness=unknown`)).json() as ReportBundleView;
+    expect(outcomeCounts(unknown).total).toBe(12);
+    const both = (await counsellor.get(`/api/reports?${PERIOD}&readiness=ready&ageBand=25-29&counsellorId=${counsellorId}`)).json() as ReportBundleView;
+    expect(outcomeCounts(both).total).toBe(10);
+    const none = (await counsellor.get(`/api/reports?${PERIOD}&readiness=activity_ready`)).json() as ReportBundleView;
+    expect(outcomeCounts(none).total).toBe(0);
+    // The export uses the same filters.
+    const csv = await counsellor.get(`/api/reports/export?${PERIOD}&format=csv&tables=outcomes&readiness=unknown`);
+    expect(csv.body).toMatch(/Startet i alt,12,/);
+    expect((await counsellor.get(`/api/reports?${PERIOD}&readiness=bored`)).statusCode).toBe(400);
+  });
+
+  it('lists the partnership\'s counsellors for the filter and refuses a counsellor from elsewhere', async () => {
+    const list = (await steering.get('/api/reports/counsellors')).json() as { id: string; name: string }[];
+    expect(list.map((c) => c.id)).toContain(counsellorId);
+    const other = await makePartnership(t.db, 'Andet netværk');
+    const stranger = await makeUser(t.db, other.id, 'counsellor');
+    expect(list.map((c) => c.id)).not.toContain(stranger.id);
+    const res = await counsellor.get(`/api/reports?${PERIOD}&counsellorId=${stranger.id}`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(/Vejlederen findes ikke i netværket/);
+    expect((await counsellor.get(`/api/reports/export?${PERIOD}&format=csv&counsellorId=${stranger.id}`)).statusCode).toBe(400);
+    const company = await t.login((await makeUser(t.db, pid, 'company_contact')).email);
+    expect((await company.get('/api/reports/counsellors')).statusCode).toBe(403);
+  });
+
   it('refuses roles without access and people not logged in', async () => {
     const company = await t.login((await makeUser(t.db, pid, 'company_contact')).email);
     expect((await company.get(`/api/reports?${PERIOD}`)).statusCode).toBe(403);

@@ -4,13 +4,14 @@ import { actorOf } from '../core/actor.ts';
 import { audit } from '../core/audit.ts';
 import { badRequest } from '../core/errors.ts';
 import type { Actor } from '../core/policy.ts';
+import type { Trx } from '../core/db.ts';
 import { ErrorResponse } from '../auth/schemas.ts';
 import { reportPermissions as P, TEAM_ROLES } from './policy.ts';
-import { ExportQuerySchema, GoalSettingsResponse, GoalSettingsSchema, KeyFiguresSchema, ReportBundleSchema, ReportQuerySchema } from './schemas.ts';
+import { ExportQuerySchema, KeyFiguresSchema, ReportBundleSchema, ReportCounsellors, ReportQuerySchema } from './schemas.ts';
 import { runReport } from './service.ts';
 import type { ReportQuery } from './queries.ts';
-import { loadSettings } from './queries.ts';
-import { validateGoals } from './goals.ts';
+import { counsellorsOf, NETWORK_TABLE_IDS } from './queries.ts';
+import { goalRoutes } from './goal-routes.ts';
 import { toCsv } from './export-csv.ts';
 import { toXlsx } from './export-xlsx.ts';
 import { toPdf } from './export-pdf.ts';
@@ -26,6 +27,14 @@ export function resolveQuery(q: ReportQuerySchema, today = isoDate(new Date())):
   if (Number(to.slice(0, 4)) - Number(from.slice(0, 4)) > 10) throw badRequest('Perioden er for lang: vælg højst 10 år.', [{ field: 'from', message: 'Højst 10 år.' }]);
   if (asOf < from) throw badRequest('Statusdatoen ligger før perioden begynder.', [{ field: 'asOf', message: 'Statusdatoen skal ligge i eller efter perioden.' }]);
   return { from, to, asOf, counsellorId: q.counsellorId, ageBand: q.ageBand, readiness: q.readiness };
+}
+
+/** A counsellor filter must name a counsellor of the actor's own partnership. */
+async function checkCounsellor(db: Trx, partnershipId: string, counsellorId: string | undefined) {
+  if (!counsellorId) return;
+  const known = await db.selectFrom('memberships').select('user_id')
+    .where('partnership_id', '=', partnershipId).where('user_id', '=', counsellorId).where('role', '=', 'counsellor').executeTakeFirst();
+  if (!known) throw badRequest('Vejlederen findes ikke i netværket: vælg en vejleder fra listen.', [{ field: 'counsellorId', message: 'Ukendt vejleder.' }]);
 }
 
 /** The team sees exact figures and may preview the suppressed view; others always get it suppressed. */
@@ -50,6 +59,7 @@ export async function reportRoutes(app: App) {
     const q = resolveQuery(query);
     const view = viewFor(actor, query.view);
     return db.transaction().execute(async (trx) => {
+      await checkCounsellor(trx, actor.partnershipId, q.counsellorId);
       const bundle = await runReport(trx, actor.partnershipId, q, view);
       await audit(trx, actor, { action: 'read', subjectKind: 'report', criterion: criterion(q, view, part), purpose: 'reporting' });
       return bundle;
@@ -82,8 +92,11 @@ export async function reportRoutes(app: App) {
     const q = resolveQuery(rest);
     const view = viewFor(actor, rest.view);
     const { bundle, file } = await db.transaction().execute(async (trx) => {
-      const bundle = await runReport(trx, actor.partnershipId, q, view);
+      await checkCounsellor(trx, actor.partnershipId, q.counsellorId);
       const ids = wanted ? new Set(wanted.split(',')) : null;
+      // The PDF shows no network tables; nor does an export of other tables: skip their queries.
+      const networkTables = format !== 'pdf' && (!ids || NETWORK_TABLE_IDS.some((id) => ids.has(id)));
+      const bundle = await runReport(trx, actor.partnershipId, q, view, { networkTables });
       const tables = ids ? bundle.tables.filter((t) => ids.has(t.id)) : bundle.tables;
       if (ids && tables.length === 0) throw badRequest('Ingen af de valgte tabeller findes i rapporten.', [{ field: 'tables', message: 'Ukendt tabel.' }]);
       const file = format === 'csv'
@@ -103,30 +116,11 @@ export async function reportRoutes(app: App) {
       .send(file as never);
   });
 
-  app.get('/api/reports/goals', {
-    config: { permission: P['reports.goals.read'] },
-    schema: { tags: ['reports'], response: { 200: GoalSettingsResponse } },
-  }, async (req) => {
-    const actor = actorOf(req);
-    const s = await loadSettings(db, actor.partnershipId);
-    const checked = validateGoals(s.goals);
-    return { goals: checked.ok ? checked.goals : [], suppressionThreshold: s.threshold };
-  });
+  app.get('/api/reports/counsellors', {
+    config: { permission: P['reports.view'] },
+    schema: { tags: ['reports'], response: { 200: ReportCounsellors } },
+  }, async (req) => counsellorsOf(db, actorOf(req).partnershipId));
 
-  app.put('/api/reports/goals', {
-    config: { permission: P['reports.goals.write'] },
-    schema: { tags: ['reports'], body: GoalSettingsSchema, response: { 200: GoalSettingsResponse, 400: ErrorResponse } },
-  }, async (req) => {
-    const actor = actorOf(req);
-    const checked = validateGoals(req.body.goals);
-    if (!checked.ok) throw badRequest(`Målene kan ikke gemmes: ${checked.problems.join(' ')}`);
-    const ids = checked.goals.map((g) => g.id);
-    if (new Set(ids).size !== ids.length) throw badRequest('To mål har samme id: giv hvert mål sit eget id.');
-    const row = { partnership_id: actor.partnershipId, goals: JSON.stringify(checked.goals), suppression_threshold: req.body.suppressionThreshold, updated_by: actor.userId, updated_at: new Date() };
-    await db.insertInto('report_settings').values(row)
-      .onConflict((oc) => oc.column('partnership_id').doUpdateSet({ goals: row.goals, suppression_threshold: row.suppression_threshold, updated_by: row.updated_by, updated_at: row.updated_at }))
-      .execute();
-    return { goals: checked.goals, suppressionThreshold: req.body.suppressionThreshold };
-  });
+  await goalRoutes(app);
 }
 

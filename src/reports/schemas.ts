@@ -90,3 +90,9 @@ export const GoalSettingsSchema = Type.Object({
 export type GoalSettings = Static<typeof GoalSettingsSchema>;
 /** Goals as stored (validated by GoalDefinitions in goals.ts on write; a recursive schema cannot be a response schema twice). */
 export const GoalSettingsResponse = Type.Object({ goals: Type.Array(Type.Unknown()), suppressionThreshold: Type.Integer() });
+
+/** One goal definition (a share or count goal, GoalDefinition in goals.ts), checked field by field on write. */
+export const GoalBody = Type.Unknown({ description: 'A programme goal: { kind: "share", title, target (0–1), population, success } or { kind: "count", title, target, entity, from, to }; id optional on create.' });
+
+/** The partnership's counsellors, for the report filter. */
+export const ReportCounsellors = Type.Array(Type.Object({ id: Type.String(), name: Type.String() }));

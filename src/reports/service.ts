@@ -7,9 +7,10 @@ import { countGoalFacts, loadNetwork, loadPathways, loadSettings, type ReportQue
 /**
  * Runs every report for one partnership: loads the pathways once, counts the
  * count goals and network figures in the database, builds the exact (team)
- * bundle, and suppresses it for views outside the team.
+ * bundle, and suppresses it for views outside the team. `networkTables: false`
+ * leaves out the network tables (an export that does not include them).
  */
-export async function runReport(db: Db | Trx, partnershipId: string, q: ReportQuery, view: ViewKind): Promise<ReportBundle> {
+export async function runReport(db: Db | Trx, partnershipId: string, q: ReportQuery, view: ViewKind, opts: { networkTables?: boolean } = {}): Promise<ReportBundle> {
   const partnership = await db.selectFrom('partnerships').select(['id', 'name']).where('id', '=', partnershipId).executeTakeFirstOrThrow();
   const settings = await loadSettings(db, partnershipId);
   const checked = validateGoals(settings.goals);
@@ -18,7 +19,7 @@ export async function runReport(db: Db | Trx, partnershipId: string, q: ReportQu
   const [records, counted, network] = [
     await loadPathways(db, partnershipId, q),
     await countGoalFacts(db, partnershipId, goals, q.asOf),
-    await loadNetwork(db, partnershipId, q),
+    await loadNetwork(db, partnershipId, q, { tables: opts.networkTables }),
   ];
   const bundle = buildReport({
     partnership,

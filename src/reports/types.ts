@@ -13,6 +13,10 @@ export type Outcome = (typeof OUTCOMES)[number];
 export const EDUCATION_KINDS = ['FGU', 'EGU', 'STU', 'EUD', 'HF', 'gymnasium', 'other'] as const;
 export type EducationKind = (typeof EDUCATION_KINDS)[number];
 
+/** What a count goal can count (dated in the goal's period, up to the status date). */
+export const COUNT_ENTITIES = ['young_people_started', 'job_openings', 'placements', 'hires', 'events', 'mentor_matches', 'member_companies_joined'] as const;
+export type CountEntity = (typeof COUNT_ENTITIES)[number];
+
 export const READINESS = ['obviously_ready', 'ready', 'activity_ready', 'not_ready'] as const;
 export type Readiness = (typeof READINESS)[number];
 

@@ -1,6 +1,8 @@
 import type pg from 'pg';
 import { hashPassword } from '../auth/passwords.ts';
 import { COMPANY_SUFFIX, COMPANY_WORDS, FIRST_NAMES, JOURNAL_TEXTS, LAST_NAMES, MUNICIPALITIES, TASKS } from './names.ts';
+import { addCommunityIfMissing } from './community.ts';
+import { pick } from './sql.ts';
 
 export interface Scale {
   partnerships: number;
@@ -27,8 +29,6 @@ const LOGINS_PER_PARTNERSHIP = 20;
 
 type Step = (label: string, done: number, total: number) => void;
 
-const arr = (xs: string[]) => `ARRAY[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(',')}]`;
-const pick = (xs: string[]) => `(${arr(xs)})[1 + floor(random() * ${xs.length})::int]`;
 
 /**
  * Fills the database with fictional partnerships at the given scale, set-based in
@@ -46,10 +46,12 @@ export async function generate(pool: pg.Pool, scale: Scale, progress: Step) {
       const muni = MUNICIPALITIES[p % MUNICIPALITIES.length];
       const slug = `gen-${p}`;
       await client.query('BEGIN');
-      const existing = await client.query('SELECT 1 FROM partnerships WHERE slug = $1', [slug]);
+      const existing = await client.query<{ id: string }>('SELECT id FROM partnerships WHERE slug = $1', [slug]);
       if (existing.rowCount) {
-        await client.query('ROLLBACK');
-        progress(`partnership ${p + 1} exists, skipped`, p + 1, scale.partnerships);
+        // Databases generated before mentors and activities were generated get them added (cheap: seconds per partnership).
+        const added = await addCommunityIfMissing(client, existing.rows[0].id);
+        await client.query('COMMIT');
+        progress(`partnership ${p + 1} exists${added ? ', mentors and activities added' : ', skipped'}`, p + 1, scale.partnerships);
         continue;
       }
       const { rows: [{ id: pid }] } = await client.query(
@@ -61,9 +63,11 @@ export async function generate(pool: pg.Pool, scale: Scale, progress: Step) {
       await addYoungPeople(client, pid, p, youth, passwordHash);
       await addCompanies(client, pid, p, per(scale.companies), per(scale.openings), passwordHash);
       await addPlacements(client, pid, attendancePerPlacement);
+      await addCommunityIfMissing(client, pid);
       const used = await client.query<{ n: number }>(
         `SELECT (SELECT count(*) FROM pathway_events e JOIN young_people y ON y.id = e.young_person_id WHERE y.partnership_id = $1)
-              + (SELECT count(*) FROM attendance a JOIN placements pl ON pl.id = a.placement_id WHERE pl.partnership_id = $1) AS n`, [pid]);
+              + (SELECT count(*) FROM attendance a JOIN placements pl ON pl.id = a.placement_id WHERE pl.partnership_id = $1)
+              + (SELECT count(*) FROM activity_attendance aa JOIN activities ac ON ac.id = aa.activity_id WHERE ac.partnership_id = $1) AS n`, [pid]);
       const journalsPerYouth = Math.max(1, Math.round((per(scale.journalAndEvents) - Number(used.rows[0].n)) / youth));
       await addJournal(client, pid, journalsPerYouth);
       await client.query('COMMIT');
@@ -174,8 +178,10 @@ async function addPlacements(c: pg.PoolClient, pid: string, attendanceDays: numb
      op AS (SELECT id, company_id, placement_kinds[1] AS kind, row_number() OVER (ORDER BY random()) AS k, count(*) OVER () AS n
             FROM openings WHERE partnership_id = $1)
      INSERT INTO placements (partnership_id, young_person_id, company_id, opening_id, kind, start_date, end_date, status, end_reason, breakdown_cause)
-     SELECT $1, yp.id, op.company_id, op.id, op.kind, (yp.created_at + interval '30 days')::date,
-       CASE WHEN yp.stage = 'in_placement' THEN NULL ELSE (yp.created_at + interval '120 days')::date END,
+     -- Dates never lie ahead of today: an active placement has started and an ended one has ended
+     -- (an "active" placement starting next month made the bench's attendance registrations fail with 400).
+     SELECT $1, yp.id, op.company_id, op.id, op.kind, least((yp.created_at + interval '30 days')::date, current_date),
+       CASE WHEN yp.stage = 'in_placement' THEN NULL ELSE least((yp.created_at + interval '120 days')::date, current_date) END,
        CASE WHEN yp.stage = 'in_placement' THEN 'active' ELSE 'ended' END,
        CASE WHEN yp.stage = 'in_placement' THEN NULL WHEN yp.stage = 'employed' THEN 'hired' WHEN yp.stage = 'in_education' THEN 'education'
             WHEN yp.k % 3 = 0 THEN 'breakdown' ELSE 'ended_as_planned' END,

@@ -67,6 +67,7 @@ export async function caseworkRoutes(app: App) {
         health_note: b.healthNote ?? null, strengths: b.strengths.map((x) => x.trim()), interests: b.interests.map((x) => x.trim()),
         wishes: b.wishes ?? null, days_per_week: b.daysPerWeek ?? null, hours_per_day: b.hoursPerDay ?? null,
         earliest_start: b.earliestStart ?? null, transport: b.transport, max_travel_minutes: b.maxTravelMinutes ?? null,
+        can_do_early_mornings: b.canDoEarlyMornings ?? null, can_lift: b.canLift ?? null, after_hours_mentor: b.afterHoursMentor ?? null,
         readiness: b.readiness, created_by: actor.userId,
       }).returningAll().executeTakeFirstOrThrow();
       if (yp.stage === 'referred') {
@@ -224,8 +225,10 @@ export async function caseworkRoutes(app: App) {
         sensitivity: req.body.sensitivity, body: req.body.body, author_id: actor.userId,
       }).returningAll().executeTakeFirstOrThrow();
       if (req.body.kind === 'meeting' || req.body.kind === 'phone') await touch(trx, yp.id);
+      const names = await userNames(trx, [actor.userId]);
+      // Last before commit: the audit chain's head stays locked from here until the commit.
       await audit(trx, actor, { action: 'create', subjectKind: 'journal', subjectId: yp.id, purpose: 'casework' });
-      return { ...journalView(row, await userNames(trx, [actor.userId])), earlier: [] };
+      return { ...journalView(row, names), earlier: [] };
     });
     return reply.status(201).send(entry);
   });

@@ -9,10 +9,14 @@ export const BARRIERS = ['schooling', 'upbringing', 'self_esteem', 'isolation_bu
   'not_assessed', 'substance_abuse', 'crime'] as const;
 export type Barrier = (typeof BARRIERS)[number];
 export const TRANSPORT = ['driving_licence', 'bike', 'bus'] as const;
+/** Does the young person need a mentor they can reach after 17:00? 'wanted' weighs in matching, 'required' excludes. */
+export const AFTER_HOURS_MENTOR = ['not_needed', 'wanted', 'required'] as const;
 /** åbenlyst uddannelsesparat, uddannelsesparat, aktivitetsparat, ikke-uddannelsesparat (15–17 only). */
 export const READINESS = ['obviously_ready', 'ready', 'activity_ready', 'not_ready'] as const;
 export type Readiness = (typeof READINESS)[number];
 export const JOURNAL_KINDS = ['meeting', 'phone', 'note', 'concern'] as const;
+/** The caseload's default page size (GET /api/youth): what a counsellor scans on one screen. */
+export const CASELOAD_PAGE_SIZE = 50;
 export const GOAL_STATUS = ['not_started', 'in_progress', 'done', 'dropped'] as const;
 
 /** Age in whole years on a given day (birth date as 'YYYY-MM-DD'). */

@@ -89,6 +89,39 @@ describe('caseload search and order', () => {
     expect(ae.map((r: { lastName: string }) => r.lastName)).toEqual(['Ærenlund']);
   });
 
+  it('pages the caseload in Danish name order: a page of 50 by default, the next page after the last id shown', async () => {
+    const c = await makeUser(t.db, p1, 'counsellor');
+    const client = await t.login(c.email);
+    const people = [['Anna', 'Holm'], ['Bo', 'Holm-Jensen'], ['Cai', 'Holmberg'], ['Dan', 'Müller'], ['Eli', 'Myre'], ['Finn', 'Élise'],
+      ['Gry', 'Ebbesen'], ['Hans', 'Ølund'], ['Ida', 'Öberg'], ['Jens', 'Aabenraa'], ['Kaj', 'Holm']];
+    for (const [firstName, lastName] of people) await makeYoungPerson(t.db, p1, { firstName, lastName, counsellorId: c.id });
+    for (let i = 0; i < 52; i++) await makeYoungPerson(t.db, p1, { firstName: `Side${i}`, lastName: 'Sørensen', counsellorId: c.id });
+    const collator = new Intl.Collator('da', { sensitivity: 'base' });
+    const key = (r: { firstName: string; lastName: string }) => `${r.lastName}|${r.firstName}`;
+
+    const first = (await client.get('/api/youth?mine=true')).json() as { id: string; firstName: string; lastName: string }[];
+    expect(first).toHaveLength(50);
+    const seen = [...first];
+    for (let after = first.at(-1)!.id; ;) {
+      const page = (await client.get(`/api/youth?mine=true&limit=4&after=${after}`)).json() as typeof first;
+      seen.push(...page);
+      if (page.length < 4) break;
+      after = page.at(-1)!.id;
+    }
+    expect(seen).toHaveLength(people.length + 52);
+    expect(new Set(seen.map((r) => r.id)).size).toBe(seen.length);
+    // The server's order is the Danish collation's (ties keep a stable order by id).
+    const expected = [...seen].sort((a, b) => collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName));
+    expect(seen.map((r) => r.lastName)).toEqual(expected.map((r) => r.lastName));
+    expect(seen.filter((r) => r.lastName === 'Holm').map(key)).toEqual(['Holm|Anna', 'Holm|Kaj']);
+    // A cursor from another partnership's list gives nothing, and paging is not logged as a search criterion.
+    const foreign = (await otherCounsellor.get(`/api/youth?after=${first[0].id}`)).json();
+    expect(foreign).toEqual([]);
+    const row = await t.db.selectFrom('audit_log').select('criterion').where('user_id', '=', c.id).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(row.criterion).toBe('mine');
+    expect((await client.get('/api/youth?after=nope')).statusCode).toBe(400);
+  });
+
   it('filters by stage, readiness and days without contact', async () => {
     const c = await makeUser(t.db, p1, 'counsellor');
     const client = await t.login(c.email);

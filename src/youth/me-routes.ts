@@ -43,10 +43,21 @@ export async function sharingFor(trx: Trx, youngPersonId: string): Promise<Shari
 }
 
 export async function accessLog(trx: Trx, youngPersonId: string, ownUserId: string) {
+  // A company contact or association contact reads on behalf of their own organisation, so that is
+  // what the young person should see; everyone else reads for the partnership.
   const rows = await trx
     .selectFrom('audit_log as a')
     .leftJoin('partnerships as p', 'p.id', 'a.partnership_id')
-    .select(['a.at', 'p.name as organisation', 'a.role', 'a.action', 'a.subject_kind', 'a.purpose'])
+    .select((eb) => [
+      'a.at', 'a.role', 'a.action', 'a.subject_kind', 'a.purpose',
+      eb.fn.coalesce(
+        eb.selectFrom('company_contacts as cc').innerJoin('companies as co', 'co.id', 'cc.company_id')
+          .select('co.name').whereRef('cc.user_id', '=', 'a.user_id').where('a.role', '=', 'company_contact').limit(1),
+        eb.selectFrom('associations as s').select('s.name')
+          .whereRef('s.contact_user_id', '=', 'a.user_id').where('a.role', '=', 'association_contact').limit(1),
+        eb.ref('p.name'),
+      ).as('organisation'),
+    ])
     .where('a.subject_id', '=', youngPersonId)
     .where((eb) => eb.or([eb('a.user_id', 'is', null), eb('a.user_id', '<>', ownUserId)]))
     .orderBy('a.id', 'desc')

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test/helpers/app.ts';
 import { makePartnership, makeUser, makeYoungPerson } from '../../test/helpers/factories.ts';
+import { makeCompany, makeCompanyContact, makeOpening, makePlacement } from '../companies/testkit.ts';
 
 let t: TestApp;
 let p1: string;
@@ -93,6 +94,17 @@ describe('Hvem har set mine oplysninger', () => {
     expect(log[0]).toMatchObject({ organisation: 'Aulum Milen', role: 'counsellor', purpose: 'casework' });
     expect(log.every((e: { role: string }) => e.role !== 'young_person')).toBe(true);
     expect(JSON.stringify(log)).not.toContain('Mette');
+  });
+
+  it('names the company when a company contact read, not the partnership', async () => {
+    const company = await makeCompany(t.db, p1, 'Aulum Tømrer ApS');
+    const opening = await makeOpening(t.db, p1, company.id);
+    const placement = await makePlacement(t.db, { partnershipId: p1, youngPersonId: ypId, companyId: company.id, openingId: opening.id, startDate: '2030-01-06' });
+    const contact = await t.login((await makeCompanyContact(t.db, p1, company.id)).email);
+    expect((await contact.get(`/api/employer/placements/${placement.id}`)).statusCode).toBe(200);
+    const log = (await young.get('/api/me/access-log')).json();
+    expect(log[0]).toMatchObject({ organisation: 'Aulum Tømrer ApS', role: 'company_contact' });
+    expect(log.some((e: { organisation: string; role: string }) => e.role === 'counsellor' && e.organisation === 'Aulum Milen')).toBe(true);
   });
 });
 

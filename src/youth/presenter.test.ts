@@ -24,7 +24,7 @@ const recordArb: fc.Arbitrary<YoungPersonRecord> = fc.record({
   referral_source: fc.constantFrom('municipality', 'school', 'parent', 'self', 'other'), municipal_case_ref: text, address: text, postal_code: text,
   guardian_name: text, guardian_phone: text, guardian_email: text, preferred_contact_times: text, stage: fc.constantFrom(...STAGES),
   outcome: fc.constant(null), outcome_education: fc.constant(null), outcome_date: fc.constant(null), next_follow_up: fc.constant(null),
-  next_appointment_at: fc.constant(null), next_appointment_place: text, last_contact_at: fc.constant(null), search_name: fc.constant(''),
+  next_appointment_at: fc.constant(null), next_appointment_place: text, last_contact_at: fc.constant(null), search_name: fc.constant(''), sort_name: fc.constant(''),
   lat: fc.constant(56.26), lon: fc.constant(8.79), geo_key: fc.constant('7490'), geocoded_at: fc.constant(null),
   screening: fc.option(fc.record({
     id: fc.uuid(), young_person_id: fc.uuid(), version: fc.integer({ min: 1, max: 9 }), barriers: fc.subarray([...BARRIERS]),
@@ -32,6 +32,8 @@ const recordArb: fc.Arbitrary<YoungPersonRecord> = fc.record({
     wishes: text, days_per_week: fc.option(fc.integer({ min: 0, max: 7 }), { nil: null }), hours_per_day: fc.option(fc.integer({ min: 0, max: 24 }), { nil: null }),
     earliest_start: fc.constant(null), transport: fc.subarray(['bike', 'bus', 'driving_licence']), max_travel_minutes: fc.option(fc.integer({ min: 0, max: 600 }), { nil: null }),
     readiness: fc.option(fc.constantFrom(...READINESS), { nil: null }), created_by: fc.constant(null), created_at: fc.constant(new Date()),
+    can_do_early_mornings: fc.option(fc.boolean(), { nil: null }), can_lift: fc.option(fc.boolean(), { nil: null }),
+    after_hours_mentor: fc.option(fc.constantFrom('not_needed', 'wanted', 'required'), { nil: null }),
   }), { nil: null }),
 });
 const viewerArb: fc.Arbitrary<Viewer> = fc.record({

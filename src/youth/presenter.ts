@@ -41,6 +41,8 @@ export const SCREENING_FIELDS = {
   strengths: o('screening.strengths'), interests: o('screening.strengths'), wishes: o('screening.wishes'),
   daysPerWeek: o('screening.practical'), hoursPerDay: o('screening.practical'), earliestStart: o('screening.practical'),
   transport: o('screening.practical'), maxTravelMinutes: o('screening.practical'),
+  // Practical limits for matching: what the young person can manage, not why (health details belong in healthNote).
+  canDoEarlyMornings: o('screening.practical'), canLift: o('screening.practical'), afterHoursMentor: o('screening.practical'),
   barrierNote: s(), healthNote: s('health.note'),
   // barriers are filtered per element below: each barrier is its own item.
   barriers: o(),
@@ -96,7 +98,8 @@ export function maySee(scope: Scope, rule: FieldRule, shared: ReadonlySet<string
 export type PresentedScreening = Partial<{
   version: number; createdAt: string; readiness: string | null; strengths: string[]; interests: string[]; wishes: string | null;
   daysPerWeek: number | null; hoursPerDay: number | null; earliestStart: string | null; transport: string[];
-  maxTravelMinutes: number | null; barrierNote: string | null; healthNote: string | null; barriers: string[];
+  maxTravelMinutes: number | null; canDoEarlyMornings: boolean | null; canLift: boolean | null; afterHoursMentor: string | null;
+  barrierNote: string | null; healthNote: string | null; barriers: string[];
 }>;
 export type PresentedYoungPerson = Partial<{
   id: string; firstName: string; lastName: string; birthDate: string; age: number; phone: string | null; email: string | null;
@@ -126,6 +129,7 @@ export function allScreeningFields(x: ScreeningRow) {
     version: x.version, createdAt: new Date(x.created_at).toISOString(), readiness: x.readiness, strengths: x.strengths,
     interests: x.interests, wishes: x.wishes, daysPerWeek: x.days_per_week, hoursPerDay: x.hours_per_day,
     earliestStart: x.earliest_start, transport: x.transport, maxTravelMinutes: x.max_travel_minutes,
+    canDoEarlyMornings: x.can_do_early_mornings, canLift: x.can_lift, afterHoursMentor: x.after_hours_mentor,
     barrierNote: x.barrier_note, healthNote: x.health_note, barriers: x.barriers,
   } satisfies Record<keyof typeof SCREENING_FIELDS, unknown>;
 }

@@ -33,10 +33,18 @@ export interface ListFilter {
   overdue?: boolean;
   noContactDays?: number;
   counsellorId?: string;
+  /** Keyset paging: the id of the last young person on the previous page. */
+  after?: string;
   limit: number;
 }
 
-/** The caseload: filters in SQL, Danish name order in JS (PGlite has no ICU collation). */
+/**
+ * The caseload in Danish name order, one page at a time, all in SQL: the
+ * (partnership, [counsellor,] sort_name, id) indexes give the order, so a page
+ * reads about `limit` rows however large the partnership is. sort_name is a
+ * byte-ordered Danish key kept by a trigger (migrations/0095_scale_hot_paths.sql),
+ * as PGlite has no ICU collation.
+ */
 export async function listYoungPeople(db: Q, partnershipId: string, f: ListFilter, today: string) {
   let query = db
     .selectFrom('young_people as y')
@@ -47,6 +55,7 @@ export async function listYoungPeople(db: Q, partnershipId: string, f: ListFilte
     )
     .select(['y.id', 'y.first_name', 'y.last_name', 'y.birth_date', 'y.counsellor_id', 'y.stage', 's.readiness', 'y.next_follow_up', 'y.last_contact_at'])
     .where('y.partnership_id', '=', partnershipId);
+  if (f.counsellorId) query = query.where('y.counsellor_id', '=', f.counsellorId);
   if (f.q) {
     const like = `%${searchKey(f.q).replace(/[%_\\]/g, '\\$&')}%`;
     query = query.where('y.search_name', 'like', like);
@@ -58,10 +67,15 @@ export async function listYoungPeople(db: Q, partnershipId: string, f: ListFilte
     const since = new Date(Date.now() - f.noContactDays * 86_400_000);
     query = query.where((eb) => eb.or([eb('y.last_contact_at', 'is', null), eb('y.last_contact_at', '<', since)])).where('y.stage', '<>', 'ended');
   }
-  if (f.counsellorId) query = query.where('y.counsellor_id', '=', f.counsellorId);
-  const rows = await query.limit(5_000).execute();
-  rows.sort((a, b) => danishCollator.compare(a.last_name, b.last_name) || danishCollator.compare(a.first_name, b.first_name));
-  return rows.slice(0, f.limit);
+  if (f.after) {
+    // After the given row's place in the order (looked up within the partnership: an id from elsewhere ends the list).
+    const after = f.after;
+    query = query.where(({ eb, refTuple, tuple, selectFrom }) => eb(refTuple('y.sort_name', 'y.id'), '>', tuple(
+      selectFrom('young_people as a').select('a.sort_name').where('a.id', '=', after).where('a.partnership_id', '=', partnershipId),
+      sql<string>`${after}::uuid`,
+    )));
+  }
+  return query.orderBy('y.sort_name').orderBy('y.id').limit(f.limit).execute();
 }
 
 /** "Mine opfølgninger": the counsellor's young people with a follow-up date up to the end of this week. */

@@ -13,7 +13,6 @@ import { Counsellor, FollowUps, IdParams, IntakeBody, UpdateBody, YoungPersonSum
 import { caseworkRoutes } from './casework-routes.ts';
 import { meRoutes } from './me-routes.ts';
 import { inviteRoutes } from './invite.ts';
-import { invitePageRoutes } from './invite-page.ts';
 
 export const localDate = (d: Date = new Date()) =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -66,7 +65,8 @@ export async function youthRoutes(app: App) {
     const { mine, ...filter } = req.query;
     return db.transaction().execute(async (trx) => {
       const rows = await listYoungPeople(trx, actor.partnershipId, { ...filter, counsellorId: mine ? actor.userId : undefined }, localDate());
-      const criteria = Object.entries(req.query).filter(([k, v]) => k !== 'limit' && v !== undefined).map(([k]) => k);
+      // Paging (limit, after) is not a search criterion.
+      const criteria = Object.entries(req.query).filter(([k, v]) => k !== 'limit' && k !== 'after' && v !== undefined).map(([k]) => k);
       await audit(trx, actor, { action: 'search', subjectKind: 'young_person', criterion: criteria.join(',') || 'caseload', purpose: 'casework' });
       return rows.map((r) => ({
         id: r.id, firstName: r.first_name, lastName: r.last_name, birthDate: r.birth_date, age: ageOn(r.birth_date),
@@ -170,7 +170,6 @@ export async function youthRoutes(app: App) {
   await app.register(caseworkRoutes);
   await app.register(meRoutes);
   await app.register(inviteRoutes);
-  await app.register(invitePageRoutes);
 }
 
 /** 409 with the version now stored, so the client can reload it and keep what was typed. */

@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { BARRIERS, EDUCATIONS, GOAL_STATUS, JOURNAL_KINDS, OUTCOMES, READINESS, REFERRAL_SOURCES, STAGES, TRANSPORT } from './domain.ts';
+import { BARRIERS, CASELOAD_PAGE_SIZE, EDUCATIONS, GOAL_STATUS, JOURNAL_KINDS, OUTCOMES, READINESS, REFERRAL_SOURCES, STAGES, TRANSPORT, AFTER_HOURS_MENTOR } from './domain.ts';
 
 const Enum = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v))) as unknown as TSchema & { static: T[number] };
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -18,7 +18,9 @@ export const YouthListQuery = Type.Object({
   overdue: Type.Optional(Type.Boolean()),
   noContactDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
   mine: Type.Optional(Type.Boolean()),
-  limit: Type.Integer({ minimum: 1, maximum: 500, default: 200 }),
+  /** Keyset paging: the id of the last young person of the previous page. */
+  after: Type.Optional(Type.String({ format: 'uuid' })),
+  limit: Type.Integer({ minimum: 1, maximum: 500, default: CASELOAD_PAGE_SIZE }),
 });
 
 export const YoungPersonSummary = Type.Object({
@@ -81,6 +83,9 @@ export const ScreeningView = Type.Object({
   earliestStart: Type.Optional(Nullable(Type.String())),
   transport: Type.Optional(Type.Array(Type.String())),
   maxTravelMinutes: Type.Optional(Nullable(Type.Integer())),
+  canDoEarlyMornings: Type.Optional(Nullable(Type.Boolean())),
+  canLift: Type.Optional(Nullable(Type.Boolean())),
+  afterHoursMentor: Type.Optional(Nullable(Type.String())),
   barrierNote: Type.Optional(Nullable(Type.String())),
   healthNote: Type.Optional(Nullable(Type.String())),
   barriers: Type.Optional(Type.Array(Type.String())),
@@ -115,6 +120,10 @@ export const ScreeningBody = Type.Object({
   earliestStart: Type.Optional(Nullable(Date_)),
   transport: Type.Array(Enum(TRANSPORT), { maxItems: TRANSPORT.length, uniqueItems: true }),
   maxTravelMinutes: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 600 }))),
+  /** Matching: null = not asked (no limit / neutral). */
+  canDoEarlyMornings: Type.Optional(Nullable(Type.Boolean())),
+  canLift: Type.Optional(Nullable(Type.Boolean())),
+  afterHoursMentor: Type.Optional(Nullable(Enum(AFTER_HOURS_MENTOR))),
   readiness: Nullable(Enum(READINESS)),
 });
 export type ScreeningBody = Static<typeof ScreeningBody>;
@@ -189,5 +198,3 @@ export const FollowUps = Type.Object({ overdue: Type.Array(FollowUpItem), today:
 
 export const Counsellor = Type.Object({ id: Type.String(), name: Type.String() });
 
-export const InviteResponse = Type.Object({ sentTo: Type.String(), expiresAt: Type.String() });
-export const AcceptInviteBody = Type.Object({ token: Type.String({ minLength: 20, maxLength: 200 }), password: Type.String({ minLength: 1, maxLength: 1024 }) });

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { loadConfig } from '../../src/core/config.ts';
+import { loadConfig, type Config } from '../../src/core/config.ts';
 import { buildApp, webDist } from '../../src/core/http.ts';
 import type { App } from '../../src/core/app-types.ts';
 import type { Database } from '../../src/core/db.ts';
@@ -38,12 +38,13 @@ export interface BrowserEnv {
   close(): Promise<void>;
 }
 
-export async function startBrowserEnv(): Promise<BrowserEnv> {
+/** `overrides` change the server's config, e.g. SMTP_URL for a local test mail server. */
+export async function startBrowserEnv(overrides: Partial<Config> = {}): Promise<BrowserEnv> {
   ensureWebBuilt();
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: browser tests need it (apt-get install chromium).`);
   const database = await createTestDatabase();
   await seedDemo(database);
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), RATE_LIMIT_IP_PER_MINUTE: 0, RATE_LIMIT_USER_PER_MINUTE: 0 };
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), RATE_LIMIT_IP_PER_MINUTE: 0, RATE_LIMIT_USER_PER_MINUTE: 0, ...overrides };
   const app = await buildApp({ config, database, db: database.db }, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.address() as { port: number }).port;

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hotp, matchStep, totpAt } from '../../src/auth/totp.ts';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { encryptLegacySecrets, hotp, matchStep, newSecret, totpAt } from '../../src/auth/totp.ts';
+import { ConfigError, loadConfig } from '../../src/core/config.ts';
+import { secretsFor, SECRETS_KEY_FILE } from '../../src/core/secrets.ts';
+import { buildApp } from '../../src/core/http.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../helpers/app.ts';
 import { makePartnership, makeUser } from '../helpers/factories.ts';
 
@@ -59,6 +65,67 @@ describe('two-factor login for staff with a password', () => {
   it('users without two-factor log in as before', async () => {
     const user = await makeUser(t.db, partnershipId, 'admin');
     expect((await t.anonymous().post('/api/auth/login', { email: user.email, password: TEST_PASSWORD })).statusCode).toBe(200);
+  });
+});
+
+describe('TOTP secrets are encrypted at rest (AES-256-GCM, SECRETS_KEY)', () => {
+  const stored = async (userId: string) => (await t.db.selectFrom('user_totp').select('secret').where('user_id', '=', userId).executeTakeFirstOrThrow()).secret;
+
+  it('the database column holds ciphertext, not the secret, and login with the code still works', async () => {
+    const user = await makeUser(t.db, partnershipId, 'counsellor');
+    const c = await t.login(user.email);
+    const { secret } = (await c.post('/api/auth/totp/enrol')).json() as { secret: string };
+    const column = await stored(user.id);
+    expect(column).not.toContain(secret);
+    expect(column).toMatch(/^v1\.[\w-]{16}\.[\w-]+\.[\w-]{22}$/);
+    expect((await c.post('/api/auth/totp/confirm', { code: totpAt(secret) })).json()).toEqual({ enabled: true });
+    const ok = await t.anonymous().post('/api/auth/login', { email: user.email, password: TEST_PASSWORD, code: totpAt(secret, Date.now() + 30_000) });
+    expect(ok.statusCode).toBe(200);
+  });
+
+  it('a ciphertext copied onto another user does not give that user a working second factor', async () => {
+    const [a, b] = await Promise.all([1, 2].map(() => makeUser(t.db, partnershipId, 'counsellor')));
+    const ca = await t.login(a.email);
+    const { secret } = (await ca.post('/api/auth/totp/enrol')).json() as { secret: string };
+    await ca.post('/api/auth/totp/confirm', { code: totpAt(secret) });
+    await t.db.insertInto('user_totp').values({ user_id: b.id, secret: await stored(a.id), enabled_at: new Date() }).execute();
+    const res = await t.anonymous().post('/api/auth/login', { email: b.email, password: TEST_PASSWORD, code: totpAt(secret, Date.now() + 30_000) });
+    expect(res.statusCode).not.toBe(200);
+    expect(res.json().error).toMatchObject({ code: 'totp_unreadable', message: expect.stringMatching(/administrator/) });
+  });
+
+  it('secrets stored in plain text before encryption are encrypted at start and keep working', async () => {
+    const user = await makeUser(t.db, partnershipId, 'admin');
+    const secret = newSecret();
+    await t.db.insertInto('user_totp').values({ user_id: user.id, secret, enabled_at: new Date() }).execute();
+    // A server starting on this database (a second app process) encrypts it.
+    const restarted = await buildApp({ config: t.config, database: t.database, db: t.db }, { logger: false });
+    await restarted.close();
+    expect(await stored(user.id)).not.toContain(secret);
+    expect(await encryptLegacySecrets(t.db, secretsFor(t.config))).toBe(0);
+    const res = await t.anonymous().post('/api/auth/login', { email: user.email, password: TEST_PASSWORD, code: totpAt(secret) });
+    expect(res.statusCode).toBe(200);
+  });
+
+  it('production refuses to start without SECRETS_KEY; development keeps a generated key in DATA_DIR', () => {
+    expect(() => secretsFor(loadConfig({}), { NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => secretsFor(loadConfig({}), { NODE_ENV: 'production' })).toThrow(/SECRETS_KEY mangler/);
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const fromEnv = secretsFor(loadConfig({ SECRETS_KEY: key }), { NODE_ENV: 'production' });
+    expect(secretsFor(loadConfig({ SECRETS_KEY: key }), {}).decrypt(fromEnv.encrypt('hemmelig', 'x'), 'x')).toBe('hemmelig');
+    expect(() => loadConfig({ SECRETS_KEY: 'for-kort' })).toThrow(/SECRETS_KEY/);
+
+    const dir = mkdtempSync(path.join(tmpdir(), 'fodfaeste-key-'));
+    try {
+      const first = secretsFor(loadConfig({ DATA_DIR: dir }), {});
+      const file = path.join(dir, SECRETS_KEY_FILE);
+      expect(Buffer.from(readFileSync(file, 'utf8').trim(), 'base64')).toHaveLength(32);
+      expect(statSync(file).mode & 0o077).toBe(0);
+      // A restart (a new config, same folder) reads the same key back.
+      expect(secretsFor(loadConfig({ DATA_DIR: dir }), {}).decrypt(first.encrypt('abc', 'u'), 'u')).toBe('abc');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -3,10 +3,10 @@
 // company that takes responsibility, tasks the young person can solve, the
 // right mentor, realistic hours and transport. The weights reflect that.
 import {
-  dateDa, daysBetween, interestTagsOf, listDa, notJudged, tagOverlap, travelCriterion,
+  dateDa, daysBetween, hardLimit, interestTagsOf, listDa, NEUTRAL_FIT, overlapFit, softCriterion, travelCriterion,
 } from './criteria-shared.ts';
-import { memoByObject, stemSet } from './text.ts';
-import type { Assessment, Criterion, Limit, Opening, Weights, YoungPersonProfile } from './types.ts';
+import { matchingTags, memoByObject, stemSet } from './text.ts';
+import type { Criterion, Opening, Weights, YoungPersonProfile } from './types.ts';
 import { PLACEMENT_KIND_DA } from './types.ts';
 
 export type OpeningCriterionName =
@@ -32,106 +32,121 @@ export const DEFAULT_WEIGHTS: Weights<OpeningCriterionName> = {
   start: 5,
 };
 
-const taskStemsOf = memoByObject((o: Opening) =>
-  stemSet([...o.taskTags, o.taskWords ?? '', PLACEMENT_KIND_DA[o.placementKind]]),
-);
-const experienceStemsOf = memoByObject((o: Opening) => stemSet(o.companyExperience));
+/** Word stems of an opening's tasks and of its company's experience, built once per opening (one lookup for both). */
+const stemsOfOpening = memoByObject((o: Opening) => ({
+  tasks: stemSet([...o.taskTags, o.taskWords ?? '', PLACEMENT_KIND_DA[o.placementKind]]),
+  experience: stemSet(o.companyExperience),
+}));
+const taskStemsOf = (o: Opening) => stemsOfOpening(o).tasks;
+const experienceStemsOf = (o: Opening) => stemsOfOpening(o).experience;
 
-function requirement(name: string, applies: (y: YoungPersonProfile, o: Opening) => boolean, text: string): Criterion<YoungPersonProfile, Opening> {
-  return { name, hard: (y, o): Limit | null => (applies(y, o) ? { criterion: name, text } : null) };
-}
+type OpeningCriterion = Criterion<YoungPersonProfile, Opening>;
+const limit = hardLimit<YoungPersonProfile, Opening>;
+const softly = softCriterion<YoungPersonProfile, Opening>;
 
-const interests: Criterion<YoungPersonProfile, Opening> = {
-  name: 'interests',
-  soft(y, o): Assessment {
+const interests: OpeningCriterion = softly(
+  'interests',
+  (y, o) => {
     const tags = interestTagsOf(y);
-    if (tags.length === 0) return notJudged('Interesser ikke vurderet: ingen interesser registreret');
-    const { hits, fit } = tagOverlap(tags, taskStemsOf(o));
-    if (hits.length === 0) return { fit: 0, text: 'Opgaverne matcher ikke de registrerede interesser' };
-    return { fit, text: `Opgaverne passer til interesser: ${listDa(hits)}` };
+    return tags.length === 0 ? NEUTRAL_FIT : overlapFit(tags, taskStemsOf(o));
   },
-};
+  (y, o) => {
+    const tags = interestTagsOf(y);
+    if (tags.length === 0) return 'Interesser ikke vurderet: ingen interesser registreret';
+    const hits = matchingTags(tags, taskStemsOf(o));
+    return hits.length === 0 ? 'Opgaverne matcher ikke de registrerede interesser' : `Opgaverne passer til interesser: ${listDa(hits)}`;
+  },
+  { costly: true },
+);
 
-const moreDays: Criterion<YoungPersonProfile, Opening> = {
-  name: 'starts_with_more_days_than_possible',
-  hard: (y, o) =>
-    o.startDaysPerWeek > y.daysPerWeek
-      ? { criterion: 'starts_with_more_days_than_possible', text: `Starter med ${o.startDaysPerWeek} dage om ugen – den unge kan højst ${y.daysPerWeek}` }
-      : null,
-};
+const moreDays = limit(
+  'starts_with_more_days_than_possible',
+  (y, o) => o.startDaysPerWeek > y.daysPerWeek,
+  (y, o) => `Starter med ${o.startDaysPerWeek} dage om ugen – den unge kan højst ${y.daysPerWeek}`,
+);
 
-const moreHours: Criterion<YoungPersonProfile, Opening> = {
-  name: 'starts_with_more_hours_than_possible',
-  hard: (y, o) =>
-    o.startHoursPerDay > y.hoursPerDay
-      ? { criterion: 'starts_with_more_hours_than_possible', text: `Starter med ${o.startHoursPerDay} timer om dagen – den unge kan højst ${y.hoursPerDay}` }
-      : null,
-};
+const moreHours = limit(
+  'starts_with_more_hours_than_possible',
+  (y, o) => o.startHoursPerDay > y.hoursPerDay,
+  (y, o) => `Starter med ${o.startHoursPerDay} timer om dagen – den unge kan højst ${y.hoursPerDay}`,
+);
 
 /** Starting at up to 60 % of capacity is ideal; at full capacity half fit (no room to rise). */
-const workload: Criterion<YoungPersonProfile, Opening> = {
-  name: 'workload',
-  soft(y, o): Assessment {
+const workload: OpeningCriterion = softly(
+  'workload',
+  (y, o) => {
     const load = (o.startDaysPerWeek * o.startHoursPerDay) / Math.max(1e-9, y.daysPerWeek * y.hoursPerDay);
-    const fit = load <= 0.6 ? 1 : Math.max(0, 1 - ((load - 0.6) / 0.4) * 0.5);
-    return {
-      fit,
-      text: `Starter med ${o.startDaysPerWeek} dage à ${o.startHoursPerDay} timer – den unge kan ${y.daysPerWeek} dage à ${y.hoursPerDay} timer`,
-    };
+    return load <= 0.6 ? 1 : Math.max(0, 1 - ((load - 0.6) / 0.4) * 0.5);
   },
-};
+  (y, o) => `Starter med ${o.startDaysPerWeek} dage à ${o.startHoursPerDay} timer – den unge kan ${y.daysPerWeek} dage à ${y.hoursPerDay} timer`,
+);
 
 /** Waiting up to 14 days is fine; fit falls to 0 at 90 days apart (either way). */
-const start: Criterion<YoungPersonProfile, Opening> = {
-  name: 'start',
-  soft(y, o): Assessment {
-    if (!o.startDate) return { fit: 1, text: 'Fleksibel start' };
-    if (!y.earliestStart) return { fit: 1, text: `Starter ${dateDa(o.startDate)}` };
+const start: OpeningCriterion = softly(
+  'start',
+  (y, o) => (!o.startDate || !y.earliestStart ? 1 : 1 - Math.min(1, Math.max(0, Math.abs(daysBetween(y.earliestStart, o.startDate)) - 14) / 76)),
+  (y, o) => {
+    if (!o.startDate) return 'Fleksibel start';
+    if (!y.earliestStart) return `Starter ${dateDa(o.startDate)}`;
     const gap = daysBetween(y.earliestStart, o.startDate);
-    const fit = 1 - Math.min(1, Math.max(0, Math.abs(gap) - 14) / 76);
-    if (gap >= 0) return { fit, text: `Starter ${dateDa(o.startDate)} (${gap} dage efter tidligste start)` };
-    return { fit, text: `Virksomheden vil starte ${dateDa(o.startDate)} – den unge kan først ${dateDa(y.earliestStart)}` };
+    if (gap >= 0) return `Starter ${dateDa(o.startDate)} (${gap} dage efter tidligste start)`;
+    return `Virksomheden vil starte ${dateDa(o.startDate)} – den unge kan først ${dateDa(y.earliestStart)}`;
   },
-};
+);
 
 /** Uses the young person's needs only with consent; without it the criterion is neutral and says so. */
-const companyExperience: Criterion<YoungPersonProfile, Opening> = {
-  name: 'company_experience',
-  soft(y, o): Assessment {
-    if (y.needs.length === 0) return { fit: 1, text: 'Ingen særlige behov at tage hensyn til' };
-    if (!y.needsConsent) return notJudged('Virksomhedens erfaring ikke vurderet: ingen samtykke til at bruge behov');
-    const { hits, fit } = tagOverlap(y.needs, experienceStemsOf(o));
-    if (hits.length === 0) return { fit: 0, text: 'Virksomheden har ikke erfaring med den unges behov' };
-    return { fit, text: `Virksomheden har erfaring med: ${listDa(hits)}` };
+const companyExperience: OpeningCriterion = softly(
+  'company_experience',
+  (y, o) => (y.needs.length === 0 ? 1 : !y.needsConsent ? NEUTRAL_FIT : overlapFit(y.needs, experienceStemsOf(o))),
+  (y, o) => {
+    if (y.needs.length === 0) return 'Ingen særlige behov at tage hensyn til';
+    if (!y.needsConsent) return 'Virksomhedens erfaring ikke vurderet: ingen samtykke til at bruge behov';
+    const hits = matchingTags(y.needs, experienceStemsOf(o));
+    return hits.length === 0 ? 'Virksomheden har ikke erfaring med den unges behov' : `Virksomheden har erfaring med: ${listDa(hits)}`;
   },
-};
+  { costly: true },
+);
 
-const afterHoursMentor: Criterion<YoungPersonProfile, Opening> = {
-  name: 'after_hours_mentor',
-  soft(y, o): Assessment {
-    if (!y.needsAfterHoursMentor) return { fit: 1, text: 'Mentor efter kl. 17 er ikke nødvendig' };
-    return o.mentorReachableAfterHours
-      ? { fit: 1, text: 'Mentor kan kontaktes efter kl. 17' }
-      : { fit: 0, text: 'Ingen mentor efter kl. 17 – den unge har brug for det' };
+/**
+ * Someone to call after 17:00. Soft (weight `after_hours_mentor`) when the
+ * young person needs it; when the screening says it is a must, the hard limit
+ * `requires_after_hours_mentor` excludes openings without one. Not known =
+ * neutral, and the text says so.
+ */
+const afterHoursMentor: OpeningCriterion = softly(
+  'after_hours_mentor',
+  (y, o) => (y.needsAfterHoursMentor === null ? NEUTRAL_FIT : !y.needsAfterHoursMentor || o.mentorReachableAfterHours ? 1 : 0),
+  (y, o) => {
+    if (y.needsAfterHoursMentor === null) return 'Mentor efter kl. 17 ikke vurderet: behovet er ikke afklaret';
+    if (!y.needsAfterHoursMentor) return 'Mentor efter kl. 17 er ikke nødvendig';
+    return o.mentorReachableAfterHours ? 'Mentor kan kontaktes efter kl. 17' : 'Ingen mentor efter kl. 17 – den unge har brug for det';
   },
-};
+);
 
 /** Laplace-smoothed completion rate: a new company starts at neutral 0.5. */
-const trackRecord: Criterion<YoungPersonProfile, Opening> = {
-  name: 'track_record',
-  soft(_y, o): Assessment {
+const trackRecord: OpeningCriterion = softly(
+  'track_record',
+  (_y, o) => (o.trackRecord.completed + 1) / (o.trackRecord.completed + o.trackRecord.breakdowns + 2),
+  (_y, o) => {
     const { completed, breakdowns } = o.trackRecord;
-    const fit = (completed + 1) / (completed + breakdowns + 2);
-    if (completed + breakdowns === 0) return { fit, text: 'Ny virksomhed uden forløb endnu' };
-    return { fit, text: `Virksomheden har gennemført ${completed} forløb, ${breakdowns} afbrudt` };
+    if (completed + breakdowns === 0) return 'Ny virksomhed uden forløb endnu';
+    return `Virksomheden har gennemført ${completed} forløb, ${breakdowns} afbrudt`;
   },
-};
+);
 
-/** All criteria for openings: hard limits first (cheap), then the soft ones. */
-export const OPENING_CRITERIA: readonly Criterion<YoungPersonProfile, Opening>[] = [
-  requirement('requires_driving_licence', (y, o) => o.requirements.drivingLicence && !y.transport.drivingLicence, 'Kræver kørekort – den unge har ikke kørekort'),
-  requirement('early_mornings', (y, o) => o.requirements.earlyMornings && !y.canDoEarlyMornings, 'Kræver tidligt fremmøde om morgenen – det kan den unge ikke'),
-  requirement('requires_lifting', (y, o) => o.requirements.lifting && y.canLift === false, 'Kræver tunge løft – det kan den unge ikke'),
+/**
+ * All criteria for openings: hard limits first (cheap), then the soft ones.
+ * Requirements the young person's screening has not answered (null) set no limit.
+ */
+export const OPENING_CRITERIA: readonly OpeningCriterion[] = [
+  limit('requires_driving_licence', (y, o) => o.requirements.drivingLicence && !y.transport.drivingLicence, () => 'Kræver kørekort – den unge har ikke kørekort'),
+  limit('early_mornings', (y, o) => o.requirements.earlyMornings && y.canDoEarlyMornings === false, () => 'Kræver tidligt fremmøde om morgenen – det kan den unge ikke'),
+  limit('requires_lifting', (y, o) => o.requirements.lifting && y.canLift === false, () => 'Kræver tunge løft – det kan den unge ikke'),
+  limit(
+    'requires_after_hours_mentor',
+    (y, o) => y.requiresAfterHoursMentor === true && !o.mentorReachableAfterHours,
+    () => 'Den unge skal kunne ringe til en mentor efter kl. 17 – det kan virksomheden ikke tilbyde',
+  ),
   moreDays,
   moreHours,
   travelCriterion<Opening>(),

@@ -71,13 +71,20 @@ export interface TravelEstimate {
 
 const modesOf = new WeakMap<YoungPersonProfile['transport'], readonly TravelMode[]>();
 
-/** Fastest estimate over the modes the young person has. */
-export function estimateTravel(
+/** A reusable estimate for hot loops (ranking scores thousands of candidates). */
+export interface MutableTravelEstimate {
+  km: number;
+  minutes: number;
+  mode: TravelMode;
+}
+
+/** Fastest estimate over the modes the young person has, written into `out` (no allocation). */
+export function estimateTravelInto(
   transport: YoungPersonProfile['transport'],
   from: GeoPoint,
   to: GeoPoint,
-): TravelEstimate {
-  // Called for every candidate in a ranking: no per-mode allocations.
+  out: MutableTravelEstimate,
+): void {
   let modes = modesOf.get(transport);
   if (!modes) modesOf.set(transport, (modes = availableModes(transport)));
   const km = haversineKm(from, to);
@@ -86,7 +93,20 @@ export function estimateTravel(
     const t = minutesByMode(km, m);
     if (t < minutes) { minutes = t; mode = m; }
   }
-  return { km, minutes, mode };
+  out.km = km;
+  out.minutes = minutes;
+  out.mode = mode;
+}
+
+/** Fastest estimate over the modes the young person has. */
+export function estimateTravel(
+  transport: YoungPersonProfile['transport'],
+  from: GeoPoint,
+  to: GeoPoint,
+): TravelEstimate {
+  const out: MutableTravelEstimate = { km: 0, minutes: 0, mode: 'walk' };
+  estimateTravelInto(transport, from, to, out);
+  return out;
 }
 
 /**

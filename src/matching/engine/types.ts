@@ -32,10 +32,17 @@ export interface YoungPersonProfile {
   readonly needs: readonly string[];
   /** The young person has agreed that needs may be used for matching. */
   readonly needsConsent: boolean;
-  readonly needsAfterHoursMentor: boolean;
-  readonly canDoEarlyMornings: boolean;
-  /** false = cannot do heavy lifting; undefined = not known (no limit). */
-  readonly canLift?: boolean;
+  /**
+   * Needs a mentor who can be reached after 17:00 (soft criterion); null = not
+   * known (neutral, and the text says so).
+   */
+  readonly needsAfterHoursMentor: boolean | null;
+  /** Must have one: openings without an after-hours mentor are excluded (hard limit). */
+  readonly requiresAfterHoursMentor?: boolean;
+  /** false = cannot manage early mornings; null/undefined = not known (no limit). */
+  readonly canDoEarlyMornings?: boolean | null;
+  /** false = cannot do heavy lifting; null/undefined = not known (no limit). */
+  readonly canLift?: boolean | null;
   readonly age?: number | null;
   readonly municipality?: string | null;
 }
@@ -124,7 +131,20 @@ export interface Assessment {
 export interface Criterion<Subject, Candidate> {
   readonly name: string;
   readonly hard?: (subject: Subject, candidate: Candidate) => Limit | null;
+  /**
+   * Optional fast form of `hard` for ranking thousands of candidates: true
+   * exactly when `hard` returns a limit, without building its text.
+   */
+  readonly blocks?: (subject: Subject, candidate: Candidate) => boolean;
   readonly soft?: (subject: Subject, candidate: Candidate) => Assessment;
+  /** Optional fast form of `soft`: exactly `soft(...).fit`, without building its text. */
+  readonly fit?: (subject: Subject, candidate: Candidate) => number;
+  /**
+   * The fit is dearer than the others (text matching): ranking judges it last
+   * and skips it when even full points could not lift the candidate into the
+   * list shown.
+   */
+  readonly costly?: boolean;
 }
 
 /** Weight per soft criterion name; non-negative, any scale (scores are normalised to 0–100). */

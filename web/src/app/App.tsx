@@ -2,6 +2,7 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { SessionProvider } from './session.tsx';
 import { Shell } from './Shell.tsx';
 import { LoginPage } from './LoginPage.tsx';
+import { OidcCallbackPage } from './OidcLogin.tsx';
 import { StartPage } from './StartPage.tsx';
 import { PartnershipPage } from './PartnershipPage.tsx';
 import { NotFound, RequireAuth } from './RequireAuth.tsx';
@@ -14,6 +15,7 @@ export function App() {
         <Routes>
           <Route element={<Shell />}>
             <Route path="/login" element={<LoginPage />} />
+            <Route path="/login/oidc" element={<OidcCallbackPage />} />
             <Route path="/" element={<RequireAuth><StartPage /></RequireAuth>} />
             <Route path="/partnership" element={<RequireAuth><PartnershipPage /></RequireAuth>} />
             {featureRoutes.map((r) => (

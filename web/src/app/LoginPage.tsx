@@ -8,6 +8,7 @@ import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Field } from '../components/Field.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { Spinner } from '../components/Spinner.tsx';
+import { OidcLoginButton } from './OidcLogin.tsx';
 
 interface LocationState {
   from?: string;
@@ -92,6 +93,7 @@ export function LoginPage() {
           </button>
         </div>
       </form>
+      <OidcLoginButton />
     </div>
   );
 }

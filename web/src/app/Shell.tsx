@@ -131,6 +131,11 @@ function UserActions({ session }: { session: Session }) {
           <Icon name="sync" />{t('header.switchPartnership')}
         </Link>
       )}
+      {session.role && (
+        <Link className="function-link" to="/settings">
+          <Icon name="notifications" />{t('reminders:header.settings')}
+        </Link>
+      )}
       <button
         type="button"
         className="function-link log-off d-print-none"

@@ -13,6 +13,8 @@ interface SessionState {
   /** Set after the user logged out, so the login page can confirm it. */
   loggedOut: boolean;
   login(email: string, password: string): Promise<Session>;
+  /** Finishes a sign-in with the municipality's login: the query string the provider sent the browser back with. */
+  completeOidcLogin(search: string): Promise<Session>;
   logout(): Promise<void>;
   switchPartnership(partnershipId: string): Promise<Session>;
 }
@@ -52,6 +54,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     loggedOut,
     async login(email, password) {
       const s = await api.post<Session>('/api/auth/login', { email, password }, { allowUnauthenticated: true });
+      setExpired(false);
+      setLoggedOut(false);
+      return accept(s)!;
+    },
+    async completeOidcLogin(search) {
+      const s = await api.post<Session>('/api/auth/oidc/callback', { search }, { allowUnauthenticated: true });
       setExpired(false);
       setLoggedOut(false);
       return accept(s)!;

@@ -11,6 +11,8 @@ import { useSession } from '../../app/session.tsx';
 import { formatDate, useLoad, useSubmit } from '../lifeline/hooks.ts';
 
 type Activity = Static<typeof ActivityView>;
+type Feed = { id: string; createdAt: string };
+const WRITERS = ['counsellor', 'admin', 'association_contact'];
 
 /** The community's activities: when they meet, sign-up for young people, attendance for the leader. */
 export function ActivitiesPage() {
@@ -22,6 +24,7 @@ export function ActivitiesPage() {
     <>
       <PageTitle subtitle={t('list.intro')}>{t('list.title')}</PageTitle>
       {role === 'young_person' && <CalendarLink />}
+      {role && WRITERS.includes(role) && <p><Link className="button button-primary" to="/activities/new">{t('list.new')}</Link></p>}
       {error && <Alert variant="error">{error.message}</Alert>}
       {!data && !error && <Spinner />}
       {data?.length === 0 && <p>{t('list.none')}</p>}
@@ -60,29 +63,55 @@ function ActivityCard({ a, role, onChange }: { a: Activity; role: string | undef
         )}
         {role === 'young_person' && a.signedUp && <p className="form-hint">{t('list.signedUp')}</p>}
         {canTakeAttendance && <p><Link to={`/activities/${a.id}/attendance`}>{t('list.takeAttendance')}<span className="sr-only">: {a.name}</span></Link> · {t('list.signups', { count: a.signups })}</p>}
+        {(a.iLead || role === 'counsellor' || role === 'admin') && <p><Link to={`/activities/${a.id}/edit`}>{t('list.edit')}<span className="sr-only">: {a.name}</span></Link></p>}
       </div>
     </section>
   );
 }
 
 function CalendarLink() {
-  const { t } = useTranslation('activities');
+  const { t, i18n } = useTranslation('activities');
   const [url, setUrl] = useState<string | null>(null);
+  const [revoked, setRevoked] = useState(false);
+  const feeds = useLoad<Feed[]>('/api/calendar-feeds');
   const submit = useSubmit();
   const make = async () => {
+    setRevoked(false);
     const res = await submit.run(() => api.post<{ url: string }>('/api/calendar-feeds', { kind: 'young_person' }));
-    if (res) setUrl(res.url);
+    if (res) { setUrl(res.url); feeds.reload(); }
+  };
+  // A link that was shared by mistake is stopped here; the calendar app then gets 404 and stops updating.
+  const revoke = async (id: string) => {
+    // 204 has no body: the run answers true itself when the call went through.
+    if (await submit.run(async () => { await api.delete(`/api/calendar-feeds/${id}`); return true; })) { setUrl(null); setRevoked(true); feeds.reload(); }
   };
   return (
     <div className="mb-5">
       {!url && <button type="button" className="button button-secondary" onClick={() => void make()} disabled={submit.busy}>{t('calendar.make')}</button>}
       {submit.error && <Alert variant="error">{submit.error.message}</Alert>}
+      {revoked && <Alert variant="success">{t('calendar.revoked')}</Alert>}
       {url && (
         <div className="form-group">
           <label className="form-label" htmlFor="calendar-url">{t('calendar.label')}</label>
           <span className="form-hint" id="calendar-url-hint">{t('calendar.hint')}</span>
           <input id="calendar-url" className="form-input input-width-xl" readOnly value={url} aria-describedby="calendar-url-hint" onFocus={(e) => e.target.select()} />
         </div>
+      )}
+      {feeds.data && feeds.data.length > 0 && (
+        <>
+          <h2 className="h4" id="calendar-links-h">{t('calendar.links')}</h2>
+          <p className="form-hint">{t('calendar.revokeHint')}</p>
+          <ul className="nobullet-list" aria-labelledby="calendar-links-h" data-testid="calendar-feeds">
+            {feeds.data.map((f) => (
+              <li key={f.id}>
+                {t('calendar.linkMade', { date: formatDate(f.createdAt, i18n.language, { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }) })}{' '}
+                <button type="button" className="button button-tertiary" disabled={submit.busy} onClick={() => void revoke(f.id)}>
+                  {t('calendar.revoke')}<span className="sr-only">: {t('calendar.linkMade', { date: formatDate(f.createdAt, i18n.language) })}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </div>
   );

@@ -2,12 +2,15 @@ import type { AppRoute, NavItem, StartWidget } from '../../app/registry.ts';
 import { ActivitiesPage } from './ActivitiesPage.tsx';
 import { AttendancePage } from './AttendancePage.tsx';
 import { SlippingWidget } from './SlippingWidget.tsx';
+import { ActivityFormPage } from './ActivityFormPage.tsx';
 import './activities.css';
 
 const everyone = ['counsellor', 'admin', 'association_contact', 'young_person', 'volunteer_mentor', 'company_contact'] as const;
 
 export const routes: AppRoute[] = [
   { path: '/activities', element: <ActivitiesPage />, roles: everyone },
+  { path: '/activities/new', element: <ActivityFormPage />, roles: ['counsellor', 'admin', 'association_contact'] },
+  { path: '/activities/:id/edit', element: <ActivityFormPage key="edit" />, roles: ['counsellor', 'admin', 'association_contact'] },
   { path: '/activities/:id/attendance', element: <AttendancePage />, roles: ['association_contact', 'counsellor'] },
 ];
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Static } from '@sinclair/typebox';
-import type { CompanyDetail, Opening } from '../../../../src/companies/schemas.ts';
+import type { CompanyDetail, Contact, ContactLogin, Opening, ParticipationHistory } from '../../../../src/companies/schemas.ts';
 import type { Placement } from '../../../../src/placements/schemas.ts';
 import type { YoungPersonSummary } from '../../../../src/youth/schemas.ts';
 import { api } from '../../api/client.ts';
@@ -11,7 +11,7 @@ import { Field } from '../../components/Field.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
-import { Checkboxes, formatDate, orNull, Select, TextArea, useLoad, useSubmit } from './ui.tsx';
+import { Checkboxes, formatDate, formatDateTime, orNull, Select, TextArea, useLoad, useSubmit } from './ui.tsx';
 
 const KINDS = ['trial', 'work_placement', 'wage_subsidy', 'paid_hours', 'leisure_job', 'apprenticeship', 'ordinary_job'] as const;
 
@@ -34,7 +34,7 @@ export function CompanyPage() {
             {data.contacts.map((c) => (
               <li key={c.id}>
                 {c.name}{c.title ? `, ${c.title}` : ''}{c.phone ? ` · ${c.phone}` : ''}{c.hasLogin ? ` · ${t('company.hasLogin')}` : ''}
-                {!c.hasLogin && c.email && <GiveLogin companyId={data.id} contactId={c.id} email={c.email} name={c.name} onSaved={refresh} />}
+                {(c.hasLogin || c.email) && <ContactLoginButton companyId={data.id} contact={c} onSaved={refresh} />}
               </li>
             ))}
           </ul>
@@ -69,6 +69,7 @@ export function CompanyPage() {
         )}
         {data.openings.some((o) => o.open && o.freePlaces > 0) && <PlaceForm openings={data.openings.filter((o) => o.open && o.freePlaces > 0)} onSaved={refresh} />}
       </section>
+      <Participation companyId={data.id} />
     </>
   );
 }
@@ -162,18 +163,56 @@ function PlaceForm({ openings, onSaved }: { openings: Opening[]; onSaved: () => 
   );
 }
 
-/** Gives a contact person with an e-mail a login as company contact. */
-function GiveLogin({ companyId, contactId, email, name, onSaved }: { companyId: string; contactId: string; email: string; name: string; onSaved: () => void }) {
-  const { t } = useTranslation('companies');
+/**
+ * Gives a contact person a login as company contact, or sends a new link: the
+ * person gets an e-mail with a one-time link to choose their own password.
+ */
+function ContactLoginButton({ companyId, contact, onSaved }: { companyId: string; contact: Contact; onSaved: () => void }) {
+  const { t, i18n } = useTranslation('companies');
+  const [sent, setSent] = useState<ContactLogin | null>(null);
   const s = useSubmit();
+  const send = async () => {
+    setSent(null);
+    const r = await s.run(() => contact.hasLogin
+      ? api.post<ContactLogin>(`/api/companies/${companyId}/contacts/${contact.id}/invite`)
+      : api.post<ContactLogin>(`/api/companies/${companyId}/contacts/${contact.id}/login`, { email: contact.email }));
+    if (r) { setSent(r); onSaved(); }
+  };
   return (
     <>
       {' '}
-      <button type="button" className="button button-tertiary" disabled={s.busy}
-        onClick={() => void s.run(() => api.post(`/api/companies/${companyId}/contacts/${contactId}/login`, { email })).then((r) => { if (r) onSaved(); })}>
-        {t('company.giveLogin')}<span className="sr-only">: {name}</span>
+      <button type="button" className="button button-tertiary" disabled={s.busy} onClick={() => void send()}>
+        {t(contact.hasLogin ? 'company.resendLogin' : 'company.giveLogin')}<span className="sr-only">: {contact.name}</span>
       </button>
+      <div role="status" aria-live="polite">
+        {sent && <Alert variant="success" headingLevel={3}>{sent.expiresAt
+          ? t('company.loginSent', { email: sent.sentTo, until: formatDateTime(sent.expiresAt, i18n.language) })
+          : t('company.accessSent', { email: sent.sentTo })}</Alert>}
+      </div>
       {s.error && <Alert variant="error" headingLevel={3}>{s.error.message}</Alert>}
     </>
+  );
+}
+
+/** The company's history of taking part in the network's meetings and events. */
+function Participation({ companyId }: { companyId: string }) {
+  const { t, i18n } = useTranslation('companies');
+  const { data, error } = useLoad<ParticipationHistory>(`/api/companies/${companyId}/events`);
+  return (
+    <section aria-labelledby="participation-heading">
+      <h2 id="participation-heading">{t('company.participation')}</h2>
+      {error && <Alert variant="error">{error.message}</Alert>}
+      {data && data.length === 0 && <p>{t('company.noParticipation')}</p>}
+      {data && data.length > 0 && (
+        <ul className="nobullet-list" data-testid="participation">
+          {data.map((e) => (
+            <li key={e.eventId}>
+              <Link to={`/network/events/${e.eventId}`}>{e.title}</Link> ({formatDateTime(e.startsAt, i18n.language)}):{' '}
+              {t(`rsvp.${e.rsvp}`)}{e.attended === null ? '' : ` · ${t(e.attended ? 'event.came' : 'event.didNotCome')}`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -9,6 +9,7 @@ import { Field } from '../../components/Field.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { Checkboxes, formatDate, Select, useLoad, useSubmit } from './ui.tsx';
+import { StoryForm } from './StoryForm.tsx';
 
 type Detail = Static<typeof PlacementDetail>;
 
@@ -36,6 +37,7 @@ export function PlacementPage() {
       <StabilitySection stability={data.stability} />
       {data.status !== 'ended' && <StepUpForm id={data.id} startDate={data.startDate} onSaved={reload} />}
       {data.status !== 'ended' && <EndForm id={data.id} startDate={data.startDate} onSaved={reload} />}
+      <StoryForm placementId={data.id} name={data.youngPersonName} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { NewCompanyPage } from './NewCompanyPage.tsx';
 import { CompanyPage } from './CompanyPage.tsx';
 import { PlacementPage } from './PlacementPage.tsx';
 import { NetworkPage } from './NetworkPage.tsx';
+import { EventPage } from './EventPage.tsx';
 import { AttentionWidget, TasksWidget } from './widgets.tsx';
 
 export const routes: AppRoute[] = [
@@ -12,6 +13,7 @@ export const routes: AppRoute[] = [
   { path: '/companies/:id', element: <CompanyPage />, roles: ['counsellor', 'admin'] },
   { path: '/placements/:id', element: <PlacementPage />, roles: ['counsellor', 'admin'] },
   { path: '/network', element: <NetworkPage />, roles: ['counsellor', 'admin'] },
+  { path: '/network/events/:id', element: <EventPage />, roles: ['counsellor', 'admin'] },
 ];
 
 export const navItems: NavItem[] = [

@@ -12,3 +12,6 @@ export const weekdayName = (iso: string, lang: string) =>
 
 // The form controls are shared: web/src/components/FormControls.tsx
 export { Select, TextArea, Checkboxes } from '../../components/FormControls.tsx';
+
+export const formatDateTime = (iso: string, lang: string) =>
+  new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'da-DK', { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });

@@ -4,6 +4,7 @@ import type { AppRoute, NavItem, StartWidget } from '../../app/registry.ts';
 import { EmployerHome } from './EmployerHome.tsx';
 import { EmployerPlacementPage } from './EmployerPlacementPage.tsx';
 import { EmployerCompanyPage } from './EmployerCompanyPage.tsx';
+import { EmployerEventsPage } from './EmployerEventsPage.tsx';
 
 function AttendanceWidget() {
   const { t } = useTranslation('employer');
@@ -21,11 +22,13 @@ export const routes: AppRoute[] = [
   { path: '/employer', element: <EmployerHome />, roles: ['company_contact'] },
   { path: '/employer/company', element: <EmployerCompanyPage />, roles: ['company_contact'] },
   { path: '/employer/placements/:id', element: <EmployerPlacementPage />, roles: ['company_contact'] },
+  { path: '/employer/events', element: <EmployerEventsPage />, roles: ['company_contact'] },
 ];
 
 export const navItems: NavItem[] = [
   { to: '/employer', labelKey: 'employer:nav.attendance', roles: ['company_contact'], order: 10 },
   { to: '/employer/company', labelKey: 'employer:nav.company', roles: ['company_contact'], order: 11 },
+  { to: '/employer/events', labelKey: 'employer:nav.events', roles: ['company_contact'], order: 12 },
 ];
 
 export const startWidgets: StartWidget[] = [{ roles: ['company_contact'], element: <AttendanceWidget />, order: 10 }];

@@ -8,6 +8,7 @@ import { Field } from '../../components/Field.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { formatDate, todayLocal, useLoad, useSubmit } from './hooks.ts';
+import { AfterHoursForm } from './AfterHoursForm.tsx';
 
 type Gap = Static<typeof GapView>;
 type Shift = Static<typeof ShiftView>;
@@ -74,6 +75,7 @@ export function RotaPage() {
           </form>
         </div>
       </div>
+      <AfterHoursForm />
       <h2 id="shifts-heading">{t('rota.shifts')}</h2>
       {shifts.data && shifts.data.length === 0 && <p>{t('rota.noShifts')}</p>}
       {shifts.data && shifts.data.length > 0 && (

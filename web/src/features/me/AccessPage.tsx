@@ -9,7 +9,7 @@ import { useLoad } from '../youth/hooks.ts';
 
 type Entry = Static<typeof AccessLogEntry>;
 
-/** "Hvem har set mine oplysninger": from the audit log; organisation and role, no staff names. */
+/** "Hvem har set mine oplysninger": from the audit log; organisation (the company or association for their contacts) and role, no staff names. */
 export function AccessPage() {
   const { t, i18n } = useTranslation('me');
   const { data, error } = useLoad<Entry[]>('/api/me/access-log');

@@ -5,6 +5,7 @@ import { PlanPage } from './PlanPage.tsx';
 import { SharingPage } from './SharingPage.tsx';
 import { AccessPage } from './AccessPage.tsx';
 import { DataPage } from './DataPage.tsx';
+import { StoriesPage } from './StoriesPage.tsx';
 
 const YP = ['young_person'] as const;
 
@@ -13,6 +14,7 @@ export const routes: AppRoute[] = [
   { path: '/me/sharing', element: <SharingPage />, roles: YP },
   { path: '/me/access', element: <AccessPage />, roles: YP },
   { path: '/me/data', element: <DataPage />, roles: YP },
+  { path: '/me/stories', element: <StoriesPage />, roles: YP },
 ];
 
 export const navItems: NavItem[] = [
@@ -20,6 +22,7 @@ export const navItems: NavItem[] = [
   { to: '/me/sharing', labelKey: 'me:nav.sharing', roles: YP, order: 20 },
   { to: '/me/access', labelKey: 'me:nav.access', roles: YP, order: 30 },
   { to: '/me/data', labelKey: 'me:nav.data', roles: YP, order: 40 },
+  { to: '/me/stories', labelKey: 'me:nav.stories', roles: YP, order: 25 },
 ];
 
 export const startWidgets: StartWidget[] = [{ roles: YP, element: <MeWidget />, order: 1 }];

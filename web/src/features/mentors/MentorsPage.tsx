@@ -16,6 +16,7 @@ export function MentorsPage() {
       <PageTitle subtitle={t('registry.intro')}>{t('registry.title')}</PageTitle>
       <ReviewsDue />
       <h2 id="registry-heading">{t('registry.mentors')}</h2>
+      <p><Link className="button button-primary" to="/mentors/new">{t('registry.new')}</Link></p>
       {mentors.error && <Alert variant="error">{mentors.error.message}</Alert>}
       {!mentors.data && !mentors.error && <Spinner />}
       {mentors.data && (
@@ -31,7 +32,7 @@ export function MentorsPage() {
             <tbody>
               {mentors.data.map((m) => (
                 <tr key={m.id}>
-                  <td>{m.name}</td><td>{t(`kind.${m.kind}`)}</td><td>{[m.jobTitle, m.industry].filter(Boolean).join(', ')}</td>
+                  <td><Link to={`/mentors/${m.id}`}>{m.name}</Link></td><td>{t(`kind.${m.kind}`)}</td><td>{[m.jobTitle, m.industry].filter(Boolean).join(', ')}</td>
                   <td>{m.area ?? '–'}</td><td>{m.hoursPerMonth ?? '–'}</td>
                   <td>{m.onboardingComplete ? t('registry.done') : t('registry.missing')}</td>
                   <td>{m.recordCheckedOn ? formatDate(m.recordCheckedOn, i18n.language) : t('registry.notChecked')}</td>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppRoute, NavItem, StartWidget } from '../../app/registry.ts';
 import { MentorsPage, ReviewsDue } from './MentorsPage.tsx';
 import { MyMenteesPage } from './MyMenteesPage.tsx';
+import { MentorFormPage } from './MentorFormPage.tsx';
 
 function MenteesWidget() {
   const { t } = useTranslation('mentors');
@@ -19,6 +20,8 @@ function MenteesWidget() {
 
 export const routes: AppRoute[] = [
   { path: '/mentors', element: <MentorsPage />, roles: ['counsellor', 'admin'] },
+  { path: '/mentors/new', element: <MentorFormPage />, roles: ['counsellor', 'admin'] },
+  { path: '/mentors/:id', element: <MentorFormPage key="edit" />, roles: ['counsellor', 'admin'] },
   { path: '/mentees', element: <MyMenteesPage />, roles: ['volunteer_mentor'] },
 ];
 

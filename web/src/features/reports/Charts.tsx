@@ -43,13 +43,13 @@ export function BarChart({ title, desc, bars, funnel = false }: { title: string;
   );
 }
 
-/** A line over months; hidden months break the line. */
-export function LineChart({ title, desc, points }: { title: string; desc: string; points: { label: string; value: number | null }[] }) {
+/** A line over months (or weeks); hidden points break the line. `max` fixes the top of the scale (e.g. 100 for shares). */
+export function LineChart({ title, desc, points, max: fixedMax }: { title: string; desc: string; points: { label: string; value: number | null }[]; max?: number }) {
   const id = useId();
   const W = 400;
   const H = 220;
   const pad = { l: 36, r: 12, t: 12, b: 28 };
-  const max = Math.max(1, ...points.map((p) => p.value ?? 0));
+  const max = fixedMax ?? Math.max(1, ...points.map((p) => p.value ?? 0));
   const step = points.length > 1 ? (W - pad.l - pad.r) / (points.length - 1) : 0;
   const xy = (i: number, v: number) => [pad.l + i * step, H - pad.b - (v / max) * (H - pad.t - pad.b)] as const;
   const segments: string[] = [];

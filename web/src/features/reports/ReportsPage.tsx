@@ -1,5 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { Static } from '@sinclair/typebox';
+import type { ReportCounsellors } from '../../../../src/reports/schemas.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
@@ -16,6 +19,7 @@ interface Filters {
   from: string;
   to: string;
   asOf: string;
+  counsellorId: string;
   ageBand: string;
   readiness: string;
   view: string;
@@ -26,7 +30,7 @@ const AGE_BANDS = ['15-17', '18-24', '25-29'] as const;
 
 function query(f: Filters) {
   return {
-    from: f.from, to: f.to, asOf: f.asOf,
+    from: f.from, to: f.to, asOf: f.asOf, counsellorId: f.counsellorId || undefined,
     ageBand: f.ageBand || undefined, readiness: f.readiness || undefined, view: f.view || undefined,
   };
 }
@@ -43,10 +47,11 @@ export function ReportsPage() {
   const { t } = useTranslation('reports');
   const session = useSession();
   const team = session.role === 'counsellor' || session.role === 'admin';
-  const initial: Filters = { from: `${today().slice(0, 4)}-01-01`, to: today(), asOf: today(), ageBand: '', readiness: '', view: '' };
+  const initial: Filters = { from: `${today().slice(0, 4)}-01-01`, to: today(), asOf: today(), counsellorId: '', ageBand: '', readiness: '', view: '' };
   const [draft, setDraft] = useState<Filters>(initial);
   const [filters, setFilters] = useState<Filters>(initial);
   const result = useApiGet<ReportBundle>('/api/reports', query(filters));
+  const counsellors = useApiGet<Static<typeof ReportCounsellors>>('/api/reports/counsellors');
   const set = (k: keyof Filters) => (e: { target: { value: string } }) => setDraft({ ...draft, [k]: e.target.value });
   const submit = (e: FormEvent) => { e.preventDefault(); setFilters(draft); };
 
@@ -65,6 +70,13 @@ export function ReportsPage() {
         <div className="form-group">
           <label className="form-label" htmlFor="r-asof">{t('filters.asOf')}</label>
           <input className="form-input" id="r-asof" type="date" value={draft.asOf} onChange={set('asOf')} required />
+        </div>
+        <div className="form-group">
+          <label className="form-label" htmlFor="r-counsellor">{t('filters.counsellor')}</label>
+          <select className="form-select" id="r-counsellor" value={draft.counsellorId} onChange={set('counsellorId')}>
+            <option value="">{t('filters.all')}</option>
+            {counsellors.state === 'done' && counsellors.data.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </select>
         </div>
         <div className="form-group">
           <label className="form-label" htmlFor="r-age">{t('filters.ageBand')}</label>
@@ -96,12 +108,12 @@ export function ReportsPage() {
 
       {result.state === 'loading' && <Spinner />}
       {result.state === 'error' && <Alert variant="error">{result.error.message}</Alert>}
-      {result.state === 'done' && <ReportBody b={result.data} filters={filters} />}
+      {result.state === 'done' && <ReportBody b={result.data} filters={filters} team={team} />}
     </>
   );
 }
 
-function ReportBody({ b, filters }: { b: ReportBundle; filters: Filters }) {
+function ReportBody({ b, filters, team }: { b: ReportBundle; filters: Filters; team: boolean }) {
   const { t } = useTranslation('reports');
   const outcomes = table(b, 'outcomes');
   const funnel = table(b, 'funnel');
@@ -159,6 +171,7 @@ function ReportBody({ b, filters }: { b: ReportBundle; filters: Filters }) {
       <section aria-labelledby="r-goals">
         <h2 id="r-goals">{t('goals.heading')}</h2>
         <GoalList goals={b.goals} />
+        {team && <p><Link to="/reports/goals">{t('goals.edit')}</Link></p>}
       </section>
       {rest.map((tb) => (
         <section key={tb.id} aria-label={tb.title}>

@@ -1,10 +1,12 @@
 import './reports.css';
 import type { AppRoute, NavItem, StartWidget } from '../../app/registry.ts';
 import { ReportsPage } from './ReportsPage.tsx';
+import { GoalsPage } from './GoalsPage.tsx';
 import { KeyFiguresWidget } from './KeyFigures.tsx';
 
 export const routes: AppRoute[] = [
   { path: '/reports', element: <ReportsPage />, roles: ['counsellor', 'admin', 'steering_group'] },
+  { path: '/reports/goals', element: <GoalsPage />, roles: ['counsellor', 'admin'] },
 ];
 
 export const navItems: NavItem[] = [

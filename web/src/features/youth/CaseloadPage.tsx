@@ -3,23 +3,39 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Static } from '@sinclair/typebox';
 import type { YoungPersonSummary } from '../../../../src/youth/schemas.ts';
-import { READINESS, STAGES } from '../../../../src/youth/domain.ts';
+import { CASELOAD_PAGE_SIZE, READINESS, STAGES } from '../../../../src/youth/domain.ts';
+import { api } from '../../api/client.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Select } from './ui.tsx';
-import { formatDate, useLoad } from './hooks.ts';
+import { formatDate, useLoad, useSubmit } from './hooks.ts';
 
 type Summary = Static<typeof YoungPersonSummary>;
 
-/** The caseload with filters; names in Danish order (the server sorts). */
+/**
+ * The caseload with filters; names in Danish order. The server sorts and pages:
+ * the first page comes with the filters, "Vis flere" fetches the page after the
+ * last row shown.
+ */
 export function CaseloadPage() {
   const { t, i18n } = useTranslation('youth');
   const [form, setForm] = useState({ q: '', stage: '', readiness: '', overdue: false, mine: false, noContactDays: '' });
   const [query, setQuery] = useState<Record<string, string | boolean | undefined>>({});
-  const { data, error } = useLoad<Summary[]>('/api/youth', query);
+  const { data: firstPage, error } = useLoad<Summary[]>('/api/youth', query);
+  // Further pages belong to the first page they continue: new filters start again from the top.
+  const [more, setMore] = useState<{ base?: Summary[]; rows: Summary[]; done: boolean }>({ rows: [], done: false });
+  const loadMore = useSubmit();
+  const extra = more.base === firstPage ? more : { rows: [], done: false };
+  const data = firstPage && [...firstPage, ...extra.rows];
+  const hasMore = !!firstPage && firstPage.length === CASELOAD_PAGE_SIZE && !extra.done;
+  const showMore = async () => {
+    const base = firstPage;
+    const next = await loadMore.run(() => api.get<Summary[]>('/api/youth', { query: { ...query, after: data!.at(-1)!.id } }));
+    if (next) setMore({ base, rows: [...extra.rows, ...next], done: next.length < CASELOAD_PAGE_SIZE });
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setQuery({
@@ -65,6 +81,15 @@ export function CaseloadPage() {
             { key: 'contact', header: t('caseload.lastContact'), cell: (r) => formatDate(r.lastContactAt, i18n.language) },
           ]}
         />
+      )}
+      {data && data.length > 0 && (
+        <p className="caseload-count" aria-live="polite">{t('caseload.shown', { count: data.length })}</p>
+      )}
+      {loadMore.error && <Alert variant="error">{loadMore.error.message}</Alert>}
+      {hasMore && (
+        <button type="button" className="button button-secondary" onClick={() => void showMore()} disabled={loadMore.busy}>
+          {t('caseload.more')}
+        </button>
       )}
     </>
   );

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Static } from '@sinclair/typebox';
 import type { ScreeningView } from '../../../../src/youth/schemas.ts';
-import { BARRIERS, READINESS, TRANSPORT } from '../../../../src/youth/domain.ts';
+import { AFTER_HOURS_MENTOR, BARRIERS, READINESS, TRANSPORT } from '../../../../src/youth/domain.ts';
 import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { FormErrors } from './FormErrors.tsx';
@@ -13,12 +13,16 @@ import type { Person } from './YoungPersonPage.tsx';
 type Screening = Static<typeof ScreeningView>;
 const SPECIAL = new Set(['diagnosis', 'cognitive', 'substance_abuse', 'crime']);
 const tags = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+/** Yes/no/not asked as a select value ('' = not asked → null). */
+const yesNo = (b: boolean | null | undefined) => (b === true ? 'yes' : b === false ? 'no' : '');
+const fromYesNo = (v: string) => (v === 'yes' ? true : v === 'no' ? false : null);
 
 const fromScreening = (x: Screening | null | undefined) => ({
   barriers: x?.barriers ?? [], barrierNote: x?.barrierNote ?? '', healthNote: x?.healthNote ?? '',
   strengths: (x?.strengths ?? []).join(', '), interests: (x?.interests ?? []).join(', '), wishes: x?.wishes ?? '',
   daysPerWeek: x?.daysPerWeek?.toString() ?? '', hoursPerDay: x?.hoursPerDay?.toString() ?? '', earliestStart: x?.earliestStart ?? '',
   transport: x?.transport ?? [], maxTravelMinutes: x?.maxTravelMinutes?.toString() ?? '', readiness: x?.readiness ?? '',
+  canDoEarlyMornings: yesNo(x?.canDoEarlyMornings), canLift: yesNo(x?.canLift), afterHoursMentor: x?.afterHoursMentor ?? '',
 });
 
 /** Screening: every save is a new version; the history shows progression. */
@@ -34,12 +38,19 @@ export function ScreeningSection({ person, onSaved }: { person: Person; onSaved:
       strengths: tags(f.strengths), interests: tags(f.interests), wishes: orNull(f.wishes), daysPerWeek: numOrNull(f.daysPerWeek),
       hoursPerDay: numOrNull(f.hoursPerDay), earliestStart: orNull(f.earliestStart), transport: f.transport,
       maxTravelMinutes: numOrNull(f.maxTravelMinutes), readiness: f.readiness || null,
+      canDoEarlyMornings: fromYesNo(f.canDoEarlyMornings), canLift: fromYesNo(f.canLift),
+      afterHoursMentor: (f.afterHoursMentor || null) as (typeof AFTER_HOURS_MENTOR)[number] | null,
     }));
     if (ok) {
       history.reload();
       onSaved();
     }
   };
+  const yesNoSelect = (k: 'canDoEarlyMornings' | 'canLift') => (
+    <Select id={`s-${k}`} label={t(`screening.${k}`)} hint={t('screening.matchingHint')} value={f[k]} error={s.fieldError(k)}
+      onChange={(e) => setF({ ...f, [k]: e.target.value })}
+      options={[{ value: '', label: t('screening.notAsked') }, { value: 'yes', label: t('screening.yes') }, { value: 'no', label: t('screening.no') }]} />
+  );
   const text = (k: 'strengths' | 'interests' | 'daysPerWeek' | 'hoursPerDay' | 'earliestStart' | 'maxTravelMinutes', extra: Record<string, unknown> = {}) => (
     <Field id={`s-${k}`} label={t(`screening.${k}`)} value={f[k]} onChange={(e) => setF({ ...f, [k]: e.target.value })} error={s.fieldError(k)} {...extra} />
   );
@@ -63,6 +74,11 @@ export function ScreeningSection({ person, onSaved }: { person: Person; onSaved:
           <Checkboxes id="s-transport" legend={t('screening.transport')} value={f.transport} onChange={(v) => setF({ ...f, transport: v })}
             options={TRANSPORT.map((x) => ({ value: x, label: t(`transport.${x}`) }))} />
           {text('maxTravelMinutes', { type: 'number', min: 0, inputMode: 'numeric' })}
+          {yesNoSelect('canDoEarlyMornings')}
+          {yesNoSelect('canLift')}
+          <Select id="s-afterHoursMentor" label={t('screening.afterHoursMentor')} hint={t('screening.afterHoursMentorHint')} value={f.afterHoursMentor}
+            error={s.fieldError('afterHoursMentor')} onChange={(e) => setF({ ...f, afterHoursMentor: e.target.value })}
+            options={[{ value: '', label: t('screening.notAsked') }, ...AFTER_HOURS_MENTOR.map((v) => ({ value: v, label: t(`afterHoursMentor.${v}`) }))]} />
         </fieldset>
         <Select id="s-readiness" label={t('screening.readiness')} value={f.readiness} error={s.fieldError('readiness')} onChange={(e) => setF({ ...f, readiness: e.target.value })}
           options={[{ value: '', label: t('screening.none') }, ...READINESS.map((r) => ({ value: r, label: t(`readiness.${r}`) }))]} />

@@ -14,6 +14,10 @@ import { PathwaySection } from './PathwaySection.tsx';
 import { JournalSection } from './JournalSection.tsx';
 // The placement ladder belongs to the companies feature; the pathway shows it on its timeline.
 import { PlacementLadder } from '../companies/PlacementLadder.tsx';
+// Mentors, reminders to the guardian and activity attendance belong to their features; shown here for the counsellor.
+import { MentorshipSection } from '../mentors/MentorshipSection.tsx';
+import { GuardianSection } from '../reminders/GuardianSection.tsx';
+import { AttendanceTrend } from '../activities/AttendanceTrend.tsx';
 
 export type Person = Static<typeof YoungPersonView>;
 
@@ -54,6 +58,9 @@ export function YoungPersonPage() {
             <PlacementLadder youngPersonId={id!} />
           </section>
           <JournalSection person={data} />
+          <MentorshipSection youngPersonId={id!} firstName={data.firstName ?? ''} birthDate={data.birthDate} />
+          <AttendanceTrend youngPersonId={id!} firstName={data.firstName ?? ''} />
+          <GuardianSection youngPersonId={id!} />
         </>
       )}
     </>

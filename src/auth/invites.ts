@@ -1,0 +1,98 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Type } from '@sinclair/typebox';
+import type { App } from '../core/app-types.ts';
+import type { Config } from '../core/config.ts';
+import type { Trx } from '../core/db.ts';
+import { AppError, badRequest } from '../core/errors.ts';
+import { sendMail } from '../core/mail.ts';
+import { ErrorResponse } from './schemas.ts';
+import { hashPassword, passwordProblem } from './passwords.ts';
+import { destroyUserSessions } from './sessions.ts';
+
+/**
+ * One-time links to choose one's own password, for every login a counsellor hands
+ * out (a young person's, a company contact person's). The e-mail goes out inside
+ * the caller's transaction through the same SMTP transport the reminder outbox
+ * uses (src/core/mail.ts), but not through the outbox table: the link is a
+ * password-setting secret and is never stored, only its hash. If the mail cannot
+ * go, the caller's change (the login) is rolled back with it.
+ */
+export const INVITE_HOURS = 72;
+export const INVITE_PURPOSES = ['young_person', 'company_contact'] as const;
+export type InvitePurpose = (typeof INVITE_PURPOSES)[number];
+
+/** Where the person starts after choosing a password. */
+const LANDING: Record<InvitePurpose, string> = { young_person: '/', company_contact: '/employer' };
+
+export const AcceptInviteBody = Type.Object({ token: Type.String({ minLength: 20, maxLength: 200 }), password: Type.String({ minLength: 1, maxLength: 1024 }) });
+export const AcceptInviteResponse = Type.Object({ email: Type.String(), landing: Type.String() });
+export const InviteResponse = Type.Object({ sentTo: Type.String(), expiresAt: Type.String() });
+
+const tokenHash = (t: string) => createHash('sha256').update(t).digest('hex');
+export const publicBase = (config: Pick<Config, 'PUBLIC_URL' | 'HOST' | 'PORT'>) => (config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/$/, '');
+
+function assertMailConfigured(config: Pick<Config, 'SMTP_URL'>) {
+  if (!config.SMTP_URL) {
+    throw new AppError(503, 'mail_not_configured', 'Systemet kan ikke sende e-mail, fordi der ikke er sat en mailserver op. Kontakt administratoren.');
+  }
+}
+
+/** Sends in the caller's transaction; a refusal from the mail server becomes a 503 and rolls the change back. */
+export async function sendAccountMail(config: Config, to: string, subject: string, text: string) {
+  assertMailConfigured(config);
+  await sendMail(config, { to, subject, text }).catch(() => {
+    throw new AppError(503, 'mail_failed', 'E-mailen kunne ikke sendes lige nu. Prøv igen om lidt.');
+  });
+}
+
+export interface InviteRequest {
+  partnershipId: string;
+  userId: string;
+  purpose: InvitePurpose;
+  /** young_people.id or company_contacts.id: a new invite voids that subject's earlier unused ones. */
+  subjectId: string;
+  createdBy: string;
+  to: string;
+  subject: string;
+  /** The mail text around the link. */
+  text: (link: string) => string;
+}
+
+/** Stores a new single-use link (its hash) and mails it, in the caller's transaction. */
+export async function issueInvite(trx: Trx, config: Config, r: InviteRequest) {
+  assertMailConfigured(config);
+  await trx.updateTable('login_invites').set({ used_at: new Date() })
+    .where('purpose', '=', r.purpose).where('subject_id', '=', r.subjectId).where('used_at', 'is', null).execute();
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + INVITE_HOURS * 3_600_000);
+  await trx.insertInto('login_invites').values({
+    partnership_id: r.partnershipId, user_id: r.userId, purpose: r.purpose, subject_id: r.subjectId,
+    token_hash: tokenHash(token), expires_at: expiresAt, created_by: r.createdBy,
+  }).execute();
+  await sendAccountMail(config, r.to, r.subject, r.text(`${publicBase(config)}/invitation#${token}`));
+  return { sentTo: r.to, expiresAt: expiresAt.toISOString() };
+}
+
+/** The public half: the page at /invitation (web/src/features/account/) posts the token with the chosen password. */
+export async function inviteAcceptRoutes(app: App) {
+  const { db } = app.deps;
+  app.post('/api/invites/accept', {
+    config: { permission: 'public' },
+    schema: { tags: ['auth'], body: AcceptInviteBody, response: { 200: AcceptInviteResponse, 400: ErrorResponse } },
+  }, async (req) => {
+    const problem = passwordProblem(req.body.password);
+    if (problem) throw badRequest(problem, [{ field: 'password', message: problem }]);
+    const passwordHash = await hashPassword(req.body.password);
+    const result = await db.transaction().execute(async (trx) => {
+      const invite = await trx.selectFrom('login_invites').selectAll().where('token_hash', '=', tokenHash(req.body.token)).forUpdate().executeTakeFirst();
+      if (!invite || invite.used_at || new Date(invite.expires_at) < new Date()) {
+        throw new AppError(400, 'invite_invalid', 'Linket virker ikke længere. Bed din vejleder om et nyt link.');
+      }
+      await trx.updateTable('login_invites').set({ used_at: new Date() }).where('id', '=', invite.id).execute();
+      const user = await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', invite.user_id).returning('email').executeTakeFirstOrThrow();
+      return { userId: invite.user_id, email: user.email, landing: LANDING[invite.purpose as InvitePurpose] ?? '/' };
+    });
+    await destroyUserSessions(db, result.userId);
+    return { email: result.email, landing: result.landing };
+  });
+}

@@ -1,0 +1,89 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../src/demo/accounts.ts';
+import { checkA11y, pageProblems, screenshot, startBrowserEnv, WIDTHS, type BrowserEnv } from '../helpers/browser.ts';
+import { startLocalProvider, type LocalProvider } from '../helpers/oidc-provider.ts';
+
+/**
+ * "Log ind med kommunens login" in the browser, against a real OpenID Connect
+ * provider (oidc-provider) on another port: the button, the provider's own login
+ * and consent pages, the way back to /login/oidc and the start page.
+ */
+let env: BrowserEnv;
+let idp: LocalProvider;
+const counsellor = DEMO_ACCOUNTS.find((a) => a.role === 'counsellor')!;
+
+beforeAll(async () => {
+  env = await startBrowserEnv();
+  idp = await startLocalProvider(`${env.baseUrl}/login/oidc`);
+  idp.accounts.set('k-12345', { email: counsellor.email, email_verified: true, name: counsellor.name });
+  idp.accounts.set('k-99999', { email: 'ikke.oprettet@kommune.invalid', email_verified: true });
+}, 240_000);
+afterEach(async () => {
+  await env?.closePages();
+});
+afterAll(async () => {
+  await env?.close();
+  await idp?.close();
+});
+
+/** The server's port is known only after it listens, so the provider settings are set on the running app's config. */
+function configureOidc(on: boolean) {
+  Object.assign(env.app.deps.config, on
+    ? { OIDC_ISSUER_URL: idp.issuer, OIDC_CLIENT_ID: idp.clientId, OIDC_CLIENT_SECRET: idp.clientSecret, OIDC_REDIRECT_URL: idp.redirectUrl }
+    : { OIDC_ISSUER_URL: undefined, OIDC_CLIENT_ID: undefined, OIDC_CLIENT_SECRET: undefined, OIDC_REDIRECT_URL: undefined });
+}
+
+/** Signs in on the provider's (development) pages, as a person would. */
+async function signInAtProvider(page: import('playwright-core').Page, sub: string) {
+  await page.waitForURL(`${idp.issuer}/**`);
+  await page.locator('input[name="login"]').fill(sub);
+  await page.locator('input[name="password"]').fill('kommunens-kode');
+  await page.getByRole('button', { name: /Sign-in/ }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+describe('logging in with the municipality\'s login', () => {
+  it('the button is not shown when no provider is configured', async () => {
+    configureOidc(false);
+    const page = await env.newPage(360);
+    await page.goto('/login');
+    await page.getByRole('heading', { level: 1, name: 'Log ind', exact: true }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByRole('button', { name: 'Log ind med kommunens login' }).count()).toBe(0);
+  });
+
+  it('a counsellor signs in through the provider and lands on their start page (360 and 1280 px, axe)', async () => {
+    configureOidc(true);
+    for (const width of WIDTHS) {
+      const page = await env.newPage(width);
+      await page.goto('/login');
+      const button = page.getByRole('button', { name: 'Log ind med kommunens login' });
+      await button.waitFor();
+      await checkA11y(page, 'login with the municipality\'s login');
+      await screenshot(page, 'login-oidc');
+      await button.click();
+      await signInAtProvider(page, 'k-12345');
+      await page.waitForURL(`${env.baseUrl}/`);
+      await page.getByRole('heading', { level: 1, name: 'Din side som ungevejleder' }).waitFor();
+      // The one 401 is the session probe on the login page before signing in.
+      expect(pageProblems(page, [/401 \(Unauthorized\)/])).toEqual([]);
+    }
+  }, 120_000);
+
+  it('a person the provider knows but Fodfæste does not gets a clear Danish message and a way back', async () => {
+    configureOidc(true);
+    const page = await env.newPage(360);
+    await page.goto('/login');
+    await page.getByRole('button', { name: 'Log ind med kommunens login' }).click();
+    await signInAtProvider(page, 'k-99999');
+    await page.waitForURL(`${env.baseUrl}/login/oidc`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('der findes ingen bruger i Fodfæste med den e-mail');
+    expect(page.url()).not.toContain('code=');
+    await checkA11y(page, 'oidc refusal');
+    await screenshot(page, 'login-oidc-refused');
+    await page.getByRole('link', { name: 'Tilbage til log ind' }).click();
+    await page.waitForURL(`${env.baseUrl}/login`);
+  }, 120_000);
+});
