@@ -8,6 +8,7 @@
  * the same caseload list query is run raw through pg at the same concurrency,
  * so the app's overhead is a ratio. Prints a table and JSON on the last line.
  */
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { startServerProcess } from '../../test/helpers/server-process.ts';
@@ -114,6 +115,8 @@ function report(mixed: RunResult, appList: RunResult, raw: Stats & { requests: n
     p50_ms: round(mixed.all.p50), p95_ms: round(mixed.all.p95), p99_ms: round(mixed.all.p99),
     requests_per_s: Math.round(mixed.requestsPerSecond), errors: mixed.errors,
     raw_sql_p50_ms: round(raw.p50), app_list_p50_ms: round(appList.byKind.list.p50), overhead_ratio: round(ratio),
+    // The machine's load while measuring: latencies on a shared machine are only comparable at similar load.
+    load_avg_1m: round(loadavg()[0]),
     by_kind: Object.fromEntries(Object.entries(mixed.byKind).map(([k, s]) => [k, { p50_ms: round(s.p50), p95_ms: round(s.p95), p99_ms: round(s.p99), requests: s.requests, errors: s.errors + s.non2xx }])),
   }));
 }

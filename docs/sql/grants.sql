@@ -13,7 +13,7 @@ GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO fodfaeste_app;
 -- The audit log is append-only for the app: it may add and read rows, never
 -- change or remove them. Old rows leave only through purge_audit_log(), which
 -- runs with the owner's rights (SECURITY DEFINER) and records each purge.
-REVOKE UPDATE, DELETE, TRUNCATE ON audit_log, audit_purges FROM fodfaeste_app;
+REVOKE UPDATE, DELETE, TRUNCATE ON audit_log, audit_purges, audit_purge_chains FROM fodfaeste_app;
 REVOKE TRUNCATE ON ALL TABLES IN SCHEMA public FROM fodfaeste_app;
 REVOKE EXECUTE ON FUNCTION purge_audit_log(timestamptz) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION purge_audit_log(timestamptz) TO fodfaeste_app;

@@ -88,7 +88,14 @@ describe('staff sign-in with the municipality\'s login (OpenID Connect)', () => 
     // The provider's subject is remembered: a later sign-in finds the user even after the e-mail changed at the provider.
     expect((await t.db.selectFrom('users').select('oidc_subject').where('id', '=', user.id).executeTakeFirstOrThrow()).oidc_subject).toBe('medarbejder-1');
     idp.accounts.set('medarbejder-1', { email: 'nyt-navn@kommune.invalid', email_verified: true });
-    expect((await signInAs('medarbejder-1')).json()).toMatchObject({ user: { id: user.id } });
+    const again = await signInAs('medarbejder-1');
+    expect(again.json()).toMatchObject({ user: { id: user.id } });
+    // Like any session: a changed role ends it.
+    const sid2 = cookieOf(again, SESSION_COOKIE);
+    const probe = () => t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie: `${SESSION_COOKIE}=${sid2}` } });
+    expect((await probe()).statusCode).toBe(200);
+    await t.db.updateTable('memberships').set({ role: 'admin' }).where('user_id', '=', user.id).execute();
+    expect((await probe()).statusCode).toBe(401);
   });
 
   it('an account the provider knows but Fodfæste does not is refused, in Danish, and nobody is created', async () => {

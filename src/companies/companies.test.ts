@@ -66,6 +66,16 @@ describe('companies, contacts and openings', () => {
     expect(detail.openings).toHaveLength(1);
   });
 
+  it('refuses hours too small to store (a tenth of an hour is the least) with a 400, not a server error', async () => {
+    const a = await makeCompany(t.db, pid);
+    for (const startHoursPerDay of [1e-323, 0.01, 0]) {
+      const res = await counsellor.post(`/api/companies/${a.id}/openings`, { title: 'X', placementKinds: ['trial'], startHoursPerDay });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.message).toContain('startHoursPerDay');
+    }
+    expect((await counsellor.post(`/api/companies/${a.id}/openings`, { title: 'X', placementKinds: ['trial'], startHoursPerDay: 0.5 })).statusCode).toBe(201);
+  });
+
   it('refuses an opening whose mentor is another company\'s contact', async () => {
     const a = await makeCompany(t.db, pid);
     const b = await makeCompany(t.db, pid);

@@ -58,7 +58,9 @@ describe('network events', () => {
   it('the company contact sees the invitation on a 360 px phone and answers "kommer" in one tap', async () => {
     const page = await env.newPage(360);
     await loginAs(page, 'virksomhed@demo.fodfaeste.dk');
-    await page.goto('/employer/events');
+    // The first page on the phone says an invitation is waiting.
+    await page.goto('/employer');
+    await page.getByRole('link', { name: '1 invitation fra netværket venter på jeres svar' }).click();
     await page.getByRole('heading', { level: 1, name: 'Invitationer fra netværket' }).waitFor();
     const card = page.getByTestId('event-invitations').locator('li', { hasText: EVENT });
     await card.getByText('I har ikke svaret endnu.').waitFor();
@@ -68,6 +70,14 @@ describe('network events', () => {
     await page.getByText(`Tak. I er meldt til ${EVENT}.`).waitFor();
     await card.locator('button[aria-pressed="true"]', { hasText: 'Kommer' }).waitFor();
     await card.getByText('I har svaret: kommer.').waitFor();
+    // Answered: the first page no longer asks (checked once the invitations have loaded and rendered).
+    const invitationsLoaded = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/network/events');
+    await page.goto('/employer');
+    await page.getByRole('heading', { level: 1, name: 'Fremmøde' }).waitFor();
+    await invitationsLoaded;
+    await page.getByTestId('attendance-cards').waitFor();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await page.getByTestId('pending-invitations').count()).toBe(0);
     await screenshot(page, 'employer-invitations');
     expect(pageProblems(page, [/401 \(Unauthorized\)/])).toEqual([]);
   }, 120_000);

@@ -128,6 +128,17 @@ describe('the young person decides about each story about them', () => {
     expect((await me.post(`/api/me/stories/${story.id}/consent`, { granted: false })).json()).toMatchObject({ shared: false });
     expect((await outsider.get('/api/network/stories')).json().map((s: { id: string }) => s.id)).not.toContain(story.id);
 
+    // "Hvem må se hvad" names the story, offers only that item, and a no there hides it too.
+    await me.post(`/api/me/stories/${story.id}/consent`, { granted: true });
+    const sharing = (await me.get('/api/me/sharing')).json();
+    const entry = sharing.find((r: { id: string }) => r.id === story.id);
+    expect(entry).toMatchObject({ kind: 'network', label: 'Netværket: historien "Mads på lageret"', purpose: 'success_story' });
+    expect(entry.items).toEqual([expect.objectContaining({ key: 'success_story', granted: true })]);
+    const off = await me.put('/api/me/sharing', { recipientKind: 'network', recipientId: story.id, item: 'success_story', granted: false });
+    expect(off.statusCode).toBe(200);
+    expect((await outsider.get('/api/network/stories')).json().map((s: { id: string }) => s.id)).not.toContain(story.id);
+    expect((await me.get('/api/me/stories')).json()[0].shared).toBe(false);
+
     // Another young person cannot see or answer for it; a company contact cannot use the young person's routes.
     const otherUser = await makeUser(t.db, pid, 'young_person');
     await makeYoungPerson(t.db, pid, { userId: otherUser.id });

@@ -25,5 +25,5 @@ registerRecipientProvider({
 });
 
 // Success stories use recipient {kind 'network', id: the story's id} (see stories.ts). The 'network'
-// provider belongs to src/youth/recipients.ts; its describe() returns undefined for a story id, so
-// such a grant shows as "Netværket" there and can still be withdrawn.
+// provider belongs to src/youth/recipients.ts; its describe() names the story, so a grant shows on
+// "Hvem må se hvad" as that story (only the item success_story) and can be withdrawn there too.

@@ -77,8 +77,8 @@ export const OpeningBody = Type.Object({
   tasks: Type.Optional(Text(2000)),
   placementKinds: Type.Array(PlacementKindSchema, { minItems: 1, maxItems: 7, uniqueItems: true }),
   startDaysPerWeek: Type.Optional(Type.Integer({ minimum: 1, maximum: 7 })),
-  startHoursPerDay: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 24 })),
-  maxHoursPerWeek: Type.Optional(Nullable(Type.Number({ exclusiveMinimum: 0, maximum: 80 }))),
+  startHoursPerDay: Type.Optional(Type.Number({ minimum: 0.1, maximum: 24 })), // stored in tenths of an hour
+  maxHoursPerWeek: Type.Optional(Nullable(Type.Number({ minimum: 0.1, maximum: 80 }))),
   growth: Type.Optional(Nullable(Text(500))),
   capacity: Type.Optional(Type.Integer({ minimum: 0, maximum: 500 })),
   requirements: Type.Optional(Type.Array(lit(REQUIREMENTS), { maxItems: 10, uniqueItems: true })),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp, type TestClient } from '../../test/helpers/app.ts';
 import { makePartnership, makeUser, makeYoungPerson } from '../../test/helpers/factories.ts';
-import { verifyAudit } from './audit.ts';
+import { audit, rowHash, verifyAudit } from './audit.ts';
 
 let t: TestApp;
 let client: TestClient;
@@ -50,6 +50,28 @@ describe('audit log', () => {
     await expect(sql`DELETE FROM audit_log`.execute(t.db)).rejects.toThrow(/append-only/);
   });
 
+  it('keeps one chain per partnership: concurrent reads in two partnerships each link to their own previous row', async () => {
+    const p2 = await makePartnership(t.db);
+    const c2 = await makeUser(t.db, p2.id, 'counsellor');
+    const yp2 = (await makeYoungPerson(t.db, p2.id, { counsellorId: c2.id })).id;
+    const client2 = await t.login(c2.email);
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? client.get(`/api/youth/${youngPersonId}`) : client2.get(`/api/youth/${yp2}`))));
+    expect(results.map((r) => r.statusCode)).toEqual(Array(12).fill(200));
+    expect(await verifyAudit(t.db)).toMatchObject({ ok: true, problems: [] });
+    const chain = await t.db.selectFrom('audit_log').select(['prev_hash', 'hash']).where('partnership_id', '=', p2.id).orderBy('id').execute();
+    expect(chain.length).toBeGreaterThanOrEqual(6);
+    chain.slice(1).forEach((r, i) => expect(r.prev_hash).toBe(chain[i].hash));
+    const head = await t.db.selectFrom('audit_chain_heads').selectAll().where('chain', '=', p2.id).executeTakeFirstOrThrow();
+    expect(head.last_hash).toBe(chain.at(-1)!.hash);
+  });
+
+  it('hashes in SQL exactly as verify hashes in JS, also for Danish letters, quotes, newlines and emoji', async () => {
+    await t.db.transaction().execute(async (trx) => {
+      await audit(trx, null, { action: 'search', subjectKind: 'young_person', criterion: 'søg: "Ærø"\n\\ å 😀', purpose: 'tést' });
+    });
+    expect(await verifyAudit(t.db)).toMatchObject({ ok: true, problems: [] });
+  });
+
   it('verify passes on an intact chain and catches an edited, a removed and a cut-off row', async () => {
     for (let i = 0; i < 3; i++) await client.get(`/api/youth/${youngPersonId}`);
     expect((await verifyAudit(t.db)).ok).toBe(true);
@@ -72,11 +94,46 @@ describe('audit log', () => {
   });
 });
 
-async function tamper(statement: ReturnType<typeof sql>) {
-  await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`.execute(t.db);
+async function tamper(statement: ReturnType<typeof sql>, db = t.db) {
+  await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`.execute(db);
   try {
-    await statement.execute(t.db);
+    await statement.execute(db);
   } finally {
-    await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`.execute(t.db);
+    await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`.execute(db);
   }
 }
+
+describe('audit rows from before the per-partnership chains', () => {
+  let fresh: TestApp;
+  beforeAll(async () => {
+    fresh = await createTestApp();
+  });
+  afterAll(() => fresh.close());
+
+  it('verifies the old single chain (up to audit_head) and the new chains after it, and catches an edit in either', async () => {
+    // Three rows as the old audit() wrote them: one chain for everyone, audit_head holding its end.
+    let prev = '0'.repeat(64);
+    let lastId = 0;
+    for (const partnershipId of [null, crypto.randomUUID(), crypto.randomUUID()]) {
+      const { rows } = await sql<{ id: string }>`SELECT nextval('audit_log_id_seq')::int8 AS id`.execute(fresh.db);
+      const row = { id: Number(rows[0].id), at: new Date(), user_id: null, partnership_id: partnershipId, role: null, action: 'read', subject_kind: 'young_person', subject_id: null, criterion: null, purpose: 'legacy' };
+      const hash = rowHash(prev, row);
+      await fresh.db.insertInto('audit_log').values({ ...row, prev_hash: prev, hash }).execute();
+      prev = hash;
+      lastId = row.id;
+    }
+    await fresh.db.insertInto('audit_head').values({ id: 1, last_id: lastId, last_hash: prev }).execute();
+    const p = await makePartnership(fresh.db);
+    const c = await makeUser(fresh.db, p.id, 'counsellor');
+    const yp = (await makeYoungPerson(fresh.db, p.id, { counsellorId: c.id })).id;
+    const reader = await fresh.login(c.email);
+    for (let i = 0; i < 2; i++) expect((await reader.get(`/api/youth/${yp}`)).statusCode).toBe(200);
+    const result = await verifyAudit(fresh.db);
+    expect(result).toMatchObject({ ok: true, problems: [] });
+    expect(result.rows).toBeGreaterThanOrEqual(5);
+
+    const oldRow = await fresh.db.selectFrom('audit_log').select('id').where('purpose', '=', 'legacy').orderBy('id').executeTakeFirstOrThrow();
+    await tamper(sql`UPDATE audit_log SET criterion = 'x' WHERE id = ${oldRow.id}`, fresh.db);
+    expect((await verifyAudit(fresh.db)).problems.join('\n')).toMatch(new RegExp(`row ${oldRow.id}: content does not match`));
+  });
+});

@@ -31,11 +31,12 @@ export const chainOf = (partnershipId: string | null) => partnershipId ?? SYSTEM
  * the access it records fails with it. Each partnership's rows are chained by
  * hash; a writer holds its chain's head row (not a global lock) until it
  * commits, so the chain has one order and other partnerships are not held up.
- * Two round trips: lock the head and draw the id, then insert the row and move the head.
+ * One statement: lock the head, draw the id, hash, insert the row, move the head.
+ * The hash is rowHash() computed in SQL: sha256(prev_hash || canonical JSON),
+ * where JS fixes everything after the id, and verifyAudit recomputes it in JS.
  */
 export async function audit(trx: Trx, actor: Actor | null, entry: AuditEntry): Promise<void> {
   const chain = chainOf(actor?.partnershipId ?? null);
-  const { prevHash, id } = await lockChainHead(trx, chain);
   const row = {
     at: new Date(),
     user_id: actor?.userId ?? null,
@@ -47,24 +48,27 @@ export async function audit(trx: Trx, actor: Actor | null, entry: AuditEntry): P
     criterion: entry.criterion ?? null,
     purpose: entry.purpose,
   };
-  // The id is drawn under the head's lock, so ids rise along each chain, and the hash covers it (UPDATE is forbidden).
-  const hash = rowHash(prevHash, { ...row, id });
-  await trx
-    .with('added', (db) => db.insertInto('audit_log').values({ ...row, id, prev_hash: prevHash, hash }))
-    .updateTable('audit_chain_heads')
-    .set({ last_id: id, last_hash: hash })
-    .where('chain', '=', chain)
-    .execute();
-}
-
-/** Locks the chain's head row (waiting for the writer before) and draws the next id after the lock is held. */
-async function lockChainHead(trx: Trx, chain: string): Promise<{ prevHash: string; id: number }> {
+  // canonical(row) = '[' + id + ',' + tail: the id is drawn under the head's lock (ids rise along each chain).
+  const tail = JSON.stringify(canonicalAfterId(row)).slice(1);
   for (let attempt = 0; ; attempt++) {
-    // MATERIALIZED: nextval runs on the row the lock returned, i.e. after the lock is taken.
-    const { rows } = await sql<{ last_hash: string; id: string }>`
-      WITH head AS MATERIALIZED (SELECT last_hash FROM audit_chain_heads WHERE chain = ${chain} FOR UPDATE)
-      SELECT last_hash, nextval('audit_log_id_seq')::int8 AS id FROM head`.execute(trx);
-    if (rows[0]) return { prevHash: rows[0].last_hash, id: Number(rows[0].id) };
+    // MATERIALIZED: nextval runs on the row the lock returned, i.e. once the lock is held.
+    const { rows } = await sql<{ id: string }>`
+      WITH head AS MATERIALIZED (
+        SELECT last_hash FROM audit_chain_heads WHERE chain = ${chain} FOR UPDATE
+      ), next AS MATERIALIZED (
+        SELECT nextval('audit_log_id_seq') AS id, last_hash AS prev FROM head
+      ), hashed AS MATERIALIZED (
+        SELECT id, prev, encode(sha256(convert_to(prev || '[' || id::text || ',' || ${tail}::text, 'UTF8')), 'hex') AS hash FROM next
+      ), added AS (
+        INSERT INTO audit_log (id, at, user_id, partnership_id, role, action, subject_kind, subject_id, criterion, purpose, prev_hash, hash)
+        SELECT id, ${row.at}::timestamptz, ${row.user_id}::uuid, ${row.partnership_id}::uuid, ${row.role}::text, ${row.action}::text,
+          ${row.subject_kind}::text, ${row.subject_id}::uuid, ${row.criterion}::text, ${row.purpose}::text, prev, hash
+        FROM hashed
+      )
+      UPDATE audit_chain_heads AS h SET last_id = hashed.id, last_hash = hashed.hash FROM hashed
+      WHERE h.chain = ${chain}
+      RETURNING h.last_id AS id`.execute(trx);
+    if (rows.length) return;
     if (attempt > 0) throw new Error(`audit chain ${chain}: the head row could not be created`);
     // The chain's first row. A concurrent first writer wins the insert; we then wait on its lock above.
     await trx.insertInto('audit_chain_heads').values({ chain, last_id: 0, last_hash: GENESIS })
@@ -85,19 +89,13 @@ interface HashedRow {
   purpose: string;
 }
 
+/** The hashed content after the id, in a fixed order. */
+function canonicalAfterId(r: Omit<HashedRow, 'id'>) {
+  return [r.at.toISOString(), r.user_id, r.partnership_id, r.role, r.action, r.subject_kind, r.subject_id, r.criterion, r.purpose];
+}
+
 export function rowHash(prevHash: string, r: HashedRow): string {
-  const canonical = JSON.stringify([
-    r.id,
-    r.at.toISOString(),
-    r.user_id,
-    r.partnership_id,
-    r.role,
-    r.action,
-    r.subject_kind,
-    r.subject_id,
-    r.criterion,
-    r.purpose,
-  ]);
+  const canonical = JSON.stringify([r.id, ...canonicalAfterId(r)]);
   return createHash('sha256').update(prevHash).update(canonical).digest('hex');
 }
 

@@ -35,6 +35,9 @@ function describe(issue: ValidationIssue): { field: string; message: string } {
 // 57014: a statement ran past DB_STATEMENT_TIMEOUT_MS (overload): also 503, so the client retries later.
 const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '57014', '08006', '08001', '08003', '53300']);
 
+// 23514 check violation, 22003 numeric out of range, 22007/22008 bad date/time, 22P02 bad text representation.
+const DATA_RULE_CODES = new Set(['23514', '22003', '22007', '22008', '22P02']);
+
 function isDatabaseUnavailable(err: Error & { code?: string }) {
   return (
     DB_DOWN_CODES.has(err.code ?? '') ||
@@ -63,6 +66,12 @@ export function errorHandler(err: FastifyError & { code?: string }, req: Fastify
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     const message = err.statusCode === 413 ? 'Det sendte er for stort.' : err.statusCode === 415 ? 'Formatet understøttes ikke.' : 'Forespørgslen kunne ikke forstås.';
     return reply.status(err.statusCode).send({ error: { code: err.code ?? 'bad_request', message } });
+  }
+  if (err.code && DATA_RULE_CODES.has(err.code)) {
+    // A value the schema let through but a table rule refuses (e.g. rounding to 0 in a numeric(4,1)):
+    // the input is wrong, not the server. Logged as an error because the schema should have caught it.
+    req.log.error({ err: { message: err.message, code: err.code } }, 'database rule refused input');
+    return reply.status(400).send({ error: { code: 'invalid_value', message: 'En af værdierne er uden for det tilladte. Ret den og prøv igen.' } });
   }
   req.log.error({ err }, 'unhandled error');
   return reply.status(500).send({ error: { code: 'internal', message: 'Der skete en fejl hos os. Prøv igen, og kontakt support hvis det fortsætter.' } });

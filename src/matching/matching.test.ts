@@ -112,71 +112,6 @@ describe('accept and reject', () => {
   });
 });
 
-describe('screening answers used in matching', () => {
-  it('early mornings, lifting and an after-hours mentor from the screening form exclude openings, with the reason in Danish', async () => {
-    const y = await makeScreenedYouth(t.db, pid, { firstName: 'Mads', interests: ['Bageri'] });
-    const early = (await makeCompanyWithOpening(t.db, pid, { title: 'Bageri', tasks: 'Bage brød fra kl. 5', requirements: ['early_mornings'], afterHours: true, companyName: 'Morgenbageren' })).openingId;
-    const heavy = (await makeCompanyWithOpening(t.db, pid, { title: 'Flyttehjælp', tasks: 'Bære møbler', requirements: ['lifting'], afterHours: true, companyName: 'Flyt & Bær' })).openingId;
-    const noMentor = (await makeCompanyWithOpening(t.db, pid, { title: 'Bageri', tasks: 'Pakke brød', afterHours: false, companyName: 'Dagbageren' })).openingId;
-    const before = new Map((await counsellor.get(`/api/youth/${y}/suggestions?limit=500`)).json().suggestions.map((s: { candidateId: string; excluded: unknown[] }) => [s.candidateId, s.excluded]));
-    // Not asked yet: no limits from these answers.
-    expect([before.get(early), before.get(heavy), before.get(noMentor)]).toEqual([[], [], []]);
-
-    const saved = await counsellor.post(`/api/youth/${y}/screenings`, {
-      baseVersion: 1, barriers: [], strengths: [], interests: ['Bageri'], transport: ['bus'], readiness: null, daysPerWeek: 5, hoursPerDay: 7,
-      canDoEarlyMornings: false, canLift: false, afterHoursMentor: 'required',
-    });
-    expect(saved.statusCode).toBe(201);
-    expect(saved.json()).toMatchObject({ canDoEarlyMornings: false, canLift: false, afterHoursMentor: 'required' });
-    expect((await counsellor.post(`/api/youth/${y}/screenings`, {
-      baseVersion: 2, barriers: [], strengths: [], interests: [], transport: [], readiness: null, afterHoursMentor: 'always',
-    })).statusCode).toBe(400);
-
-    const after = (await counsellor.get(`/api/youth/${y}/suggestions?limit=500`)).json().suggestions as { candidateId: string; excluded: { text: string }[] }[];
-    const why = (id: string) => after.find((s) => s.candidateId === id)!.excluded.map((e) => e.text);
-    expect(why(early)).toEqual(['Kræver tidligt fremmøde om morgenen – det kan den unge ikke']);
-    expect(why(heavy)).toEqual(['Kræver tunge løft – det kan den unge ikke']);
-    expect(why(noMentor)).toEqual(['Den unge skal kunne ringe til en mentor efter kl. 17 – det kan virksomheden ikke tilbyde']);
-    const accept = await counsellor.post(`/api/youth/${y}/suggestions/accept`, { kind: 'opening', candidateId: early });
-    expect(accept.statusCode).toBe(409);
-    expect(accept.json().error.message).toMatch(/tidligt fremmøde/);
-  });
-
-  it('"gerne" (wanted) weighs an after-hours mentor without excluding anyone', async () => {
-    const y = await makeScreenedYouth(t.db, pid, { firstName: 'Nanna', interests: ['Bageri'] });
-    await counsellor.post(`/api/youth/${y}/screenings`, {
-      baseVersion: 1, barriers: [], strengths: [], interests: ['Bageri'], transport: ['bus'], readiness: null, daysPerWeek: 5, hoursPerDay: 7, afterHoursMentor: 'wanted',
-    });
-    const list = (await counsellor.get(`/api/youth/${y}/suggestions?limit=500`)).json().suggestions as { title: string; subtitle: string; excluded: unknown[]; contributions: { criterion: string; text: string }[] }[];
-    const dag = list.find((s) => s.subtitle === 'Dagbageren')!;
-    expect(dag.excluded).toEqual([]);
-    expect(dag.contributions.find((c) => c.criterion === 'after_hours_mentor')!.text).toBe('Ingen mentor efter kl. 17 – den unge har brug for det (+0)');
-  });
-});
-
-describe('accepting goes through the owning features\' use cases', () => {
-  it('two counsellors accepting the last place at once: one planned placement, the other 409 (createPlacement locks the opening)', async () => {
-    const last = (await makeCompanyWithOpening(t.db, pid, { title: 'Lager', companyName: 'Sidste Plads ApS', capacity: 1 })).openingId;
-    const a = await makeScreenedYouth(t.db, pid, { interests: ['Lager'] });
-    const b = await makeScreenedYouth(t.db, pid, { interests: ['Lager'] });
-    const results = await Promise.all([a, b].map((y) => counsellor.post(`/api/youth/${y}/suggestions/accept`, { kind: 'opening', candidateId: last })));
-    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
-    const placed = await t.db.selectFrom('placements').select('status').where('opening_id', '=', last).execute();
-    expect(placed).toEqual([{ status: 'planned' }]);
-  });
-
-  it('a mentor accepted from a suggestion gets the same review task as one matched on the mentors page', async () => {
-    const y = await makeScreenedYouth(t.db, pid, { interests: ['Fiskeri'] });
-    const mentor = await makeVolunteerMentor(t.db, pid, { name: 'Ole', interests: 'Fiskeri' });
-    const res = await counsellor.post(`/api/youth/${y}/suggestions/accept`, { kind: 'mentor', candidateId: mentor, startDate: '2026-02-10' });
-    expect(res.statusCode).toBe(201);
-    const task = await t.db.selectFrom('tasks').select(['kind', 'title']).where('young_person_id', '=', y).where('kind', '=', 'mentor_review').executeTakeFirst();
-    expect(task).toEqual({ kind: 'mentor_review', title: 'Evaluer mentorforløb: forlæng eller afslut' });
-    const ms = await t.db.selectFrom('mentorships').select(['next_review_on']).where('id', '=', res.json().mentorshipId).executeTakeFirstOrThrow();
-    expect(ms.next_review_on).toBe('2026-05-10');
-  });
-});
-
 describe('weights per partnership', () => {
   it('shows the defaults, lets the partnership change them, and refuses unknown criteria', async () => {
     const before = (await counsellor.get('/api/matching/weights')).json();
@@ -240,5 +175,74 @@ describe('report', () => {
     expect(r.decisions).toMatchObject({ accepted: 2, rejected: 1 });
     expect((await contact.get('/api/matching/report')).statusCode).toBe(403);
     expect((await otherCounsellor.get('/api/matching/report')).json().decisions).toEqual({ accepted: 0, rejected: 0 });
+  });
+});
+
+// These add placements and mentorships, so they run after the report counts above.
+describe('screening answers used in matching', () => {
+  it('early mornings, lifting and an after-hours mentor from the screening form exclude openings, with the reason in Danish', async () => {
+    const y = await makeScreenedYouth(t.db, pid, { firstName: 'Mads', interests: ['Bageri'] });
+    const early = (await makeCompanyWithOpening(t.db, pid, { title: 'Bageri', tasks: 'Bage brød fra kl. 5', requirements: ['early_mornings'], afterHours: true, companyName: 'Morgenbageren' })).openingId;
+    const heavy = (await makeCompanyWithOpening(t.db, pid, { title: 'Flyttehjælp', tasks: 'Bære møbler', requirements: ['lifting'], afterHours: true, companyName: 'Flyt & Bær' })).openingId;
+    const noMentor = (await makeCompanyWithOpening(t.db, pid, { title: 'Bageri', tasks: 'Pakke brød', afterHours: false, companyName: 'Dagbageren' })).openingId;
+    const before = new Map((await counsellor.get(`/api/youth/${y}/suggestions?limit=500`)).json().suggestions.map((s: { candidateId: string; excluded: unknown[] }) => [s.candidateId, s.excluded]));
+    // Not asked yet: no limits from these answers.
+    expect([before.get(early), before.get(heavy), before.get(noMentor)]).toEqual([[], [], []]);
+
+    const saved = await counsellor.post(`/api/youth/${y}/screenings`, {
+      baseVersion: 1, barriers: [], strengths: [], interests: ['Bageri'], transport: ['bus'], readiness: null, daysPerWeek: 5, hoursPerDay: 7,
+      canDoEarlyMornings: false, canLift: false, afterHoursMentor: 'required',
+    });
+    expect(saved.statusCode).toBe(201);
+    expect(saved.json()).toMatchObject({ canDoEarlyMornings: false, canLift: false, afterHoursMentor: 'required' });
+    expect((await counsellor.post(`/api/youth/${y}/screenings`, {
+      baseVersion: 2, barriers: [], strengths: [], interests: [], transport: [], readiness: null, afterHoursMentor: 'always',
+    })).statusCode).toBe(400);
+
+    const after = (await counsellor.get(`/api/youth/${y}/suggestions?limit=500`)).json().suggestions as { candidateId: string; excluded: { text: string }[] }[];
+    const why = (id: string) => after.find((s) => s.candidateId === id)!.excluded.map((e) => e.text);
+    expect(why(early)).toEqual(['Kræver tidligt fremmøde om morgenen – det kan den unge ikke']);
+    expect(why(heavy)).toEqual(['Kræver tunge løft – det kan den unge ikke']);
+    expect(why(noMentor)).toEqual(['Den unge skal kunne ringe til en mentor efter kl. 17 – det kan virksomheden ikke tilbyde']);
+    const accept = await counsellor.post(`/api/youth/${y}/suggestions/accept`, { kind: 'opening', candidateId: early });
+    expect(accept.statusCode).toBe(409);
+    expect(accept.json().error.message).toMatch(/tidligt fremmøde/);
+  });
+
+  it('"gerne" (wanted) weighs an after-hours mentor without excluding anyone', async () => {
+    const y = await makeScreenedYouth(t.db, pid, { firstName: 'Nanna', interests: ['Bageri'] });
+    const saved = await counsellor.post(`/api/youth/${y}/screenings`, {
+      baseVersion: 1, barriers: [], strengths: [], interests: ['Bageri'], transport: ['bus'], readiness: null, daysPerWeek: 5, hoursPerDay: 7, afterHoursMentor: 'wanted',
+      canDoEarlyMornings: null, canLift: null, maxTravelMinutes: null,
+    });
+    // "Not clarified" stays null (no limit), not false or 0.
+    expect(saved.json()).toMatchObject({ canDoEarlyMornings: null, canLift: null, maxTravelMinutes: null, afterHoursMentor: 'wanted' });
+    const list = (await counsellor.get(`/api/youth/${y}/suggestions?limit=500`)).json().suggestions as { title: string; subtitle: string; excluded: unknown[]; contributions: { criterion: string; text: string }[] }[];
+    const dag = list.find((s) => s.subtitle === 'Dagbageren')!;
+    expect(dag.excluded).toEqual([]);
+    expect(dag.contributions.find((c) => c.criterion === 'after_hours_mentor')!.text).toBe('Ingen mentor efter kl. 17 – den unge har brug for det (+0)');
+  });
+});
+
+describe('accepting goes through the owning features\' use cases', () => {
+  it('two counsellors accepting the last place at once: one planned placement, the other 409 (createPlacement locks the opening)', async () => {
+    const last = (await makeCompanyWithOpening(t.db, pid, { title: 'Lager', companyName: 'Sidste Plads ApS', capacity: 1 })).openingId;
+    const a = await makeScreenedYouth(t.db, pid, { interests: ['Lager'] });
+    const b = await makeScreenedYouth(t.db, pid, { interests: ['Lager'] });
+    const results = await Promise.all([a, b].map((y) => counsellor.post(`/api/youth/${y}/suggestions/accept`, { kind: 'opening', candidateId: last })));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const placed = await t.db.selectFrom('placements').select('status').where('opening_id', '=', last).execute();
+    expect(placed).toEqual([{ status: 'planned' }]);
+  });
+
+  it('a mentor accepted from a suggestion gets the same review task as one matched on the mentors page', async () => {
+    const y = await makeScreenedYouth(t.db, pid, { interests: ['Fiskeri'] });
+    const mentor = await makeVolunteerMentor(t.db, pid, { name: 'Ole', interests: 'Fiskeri' });
+    const res = await counsellor.post(`/api/youth/${y}/suggestions/accept`, { kind: 'mentor', candidateId: mentor, startDate: '2026-02-10' });
+    expect(res.statusCode).toBe(201);
+    const task = await t.db.selectFrom('tasks').select(['kind', 'title']).where('young_person_id', '=', y).where('kind', '=', 'mentor_review').executeTakeFirst();
+    expect(task).toEqual({ kind: 'mentor_review', title: 'Evaluer mentorforløb: forlæng eller afslut' });
+    const ms = await t.db.selectFrom('mentorships').select(['next_review_on']).where('id', '=', res.json().mentorshipId).executeTakeFirstOrThrow();
+    expect(ms.next_review_on).toBe('2026-05-10');
   });
 });

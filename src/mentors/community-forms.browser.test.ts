@@ -170,6 +170,7 @@ describe('community forms', () => {
     await email.uncheck();
     await page.getByRole('button', { name: 'Gem', exact: true }).click();
     await page.getByText('Dine valg er gemt.').waitFor();
+    await screenshot(page, 'reminders-settings');
     const mentor = await env.database.db.selectFrom('users').select('id').where('email', '=', 'mentor@demo.fodfaeste.dk').executeTakeFirstOrThrow();
     const prefs = await env.database.db.selectFrom('notification_preferences').selectAll().where('user_id', '=', mentor.id).executeTakeFirstOrThrow();
     expect(prefs).toMatchObject({ by_email: false, by_sms: true });
@@ -186,13 +187,15 @@ describe('community forms', () => {
     const trend = page.getByTestId('attendance-trend');
     await trend.getByRole('heading', { name: 'Fremmøde til aktiviteter' }).waitFor();
     await trend.getByRole('img', { name: /^Fremmøde pr\. uge:/ }).first().waitFor();
+    // The table alternative: one row a week with meetings held, attended and the share.
+    for (const summary of await trend.getByText('Vis tallene som tabel').all()) await summary.click();
     const rows = trend.locator('tbody tr');
     expect(await rows.count()).toBeGreaterThanOrEqual(10);
     // The weeks they stayed away: meetings held, none attended.
     expect((await rows.allInnerTexts()).some((r) => /^Uge \d+.*\t[1-9]\d*\t0\t0 %$/s.test(r))).toBe(true);
     await trend.getByText('Har ikke været der de sidste tre gange.').first().waitFor();
     await checkA11y(page, 'young person attendance trend');
-    await screenshot(page, 'activities-trend');
+    await trend.screenshot({ path: 'test-output/screenshots/activities-trend-section-360.png' });
     expect(pageProblems(page, expected)).toEqual([]);
   }, 60_000);
 

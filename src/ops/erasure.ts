@@ -63,6 +63,15 @@ export const PERSON_REFERENCES: PersonReference[] = [
     },
   },
   {
+    table: 'login_invites',
+    column: 'subject_id',
+    why: 'one-time password links (src/auth/invites.ts) name the young person or contact person they were for',
+    erase: async (trx, p) => {
+      if (p.youngPersonId) await trx.deleteFrom('login_invites').where('purpose', '=', 'young_person').where('subject_id', '=', p.youngPersonId).execute();
+      if (p.userId) await trx.deleteFrom('login_invites').where('user_id', '=', p.userId).execute();
+    },
+  },
+  {
     table: 'lifeline_shifts',
     column: 'phone',
     why: 'a volunteer\'s lifeline shifts carry their phone number',

@@ -17,7 +17,7 @@ export const YoungPersonParams = Type.Object({ youngPersonId: Type.String({ form
 export const ScheduleStep = Type.Object({
   validFrom: DateStr,
   weekdays: Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), { minItems: 1, maxItems: 7, uniqueItems: true }),
-  hoursPerDay: Type.Number({ exclusiveMinimum: 0, maximum: 24 }),
+  hoursPerDay: Type.Number({ minimum: 0.1, maximum: 24 }), // stored in tenths of an hour
 });
 export type ScheduleStep = Static<typeof ScheduleStep>;
 

@@ -26,6 +26,9 @@ registerRecipientProvider({
   },
   async describe(db, id) {
     const p = await db.selectFrom('partnerships').select('name').where('id', '=', id).executeTakeFirst();
-    return p ? { label: `Netværket ${p.name}`, purpose: 'matching', items: NETWORK_ITEMS } : undefined;
+    if (p) return { label: `Netværket ${p.name}`, purpose: 'matching', items: NETWORK_ITEMS };
+    // A success story is shared with the network under the story's own id (src/companies/stories.ts).
+    const story = await db.selectFrom('success_stories').select('title').where('id', '=', id).executeTakeFirst();
+    return story ? { label: `Netværket: historien "${story.title}"`, purpose: 'success_story', items: ['success_story'] } : undefined;
   },
 });

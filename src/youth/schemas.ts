@@ -1,8 +1,14 @@
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TBoolean, type TInteger, type TSchema } from '@sinclair/typebox';
 import { BARRIERS, CASELOAD_PAGE_SIZE, EDUCATIONS, GOAL_STATUS, JOURNAL_KINDS, OUTCOMES, READINESS, REFERRAL_SOURCES, STAGES, TRANSPORT, AFTER_HOURS_MENTOR } from './domain.ts';
 
 const Enum = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v))) as unknown as TSchema & { static: T[number] };
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+/**
+ * A nullable number or yes/no in a request body. The server's Ajv coerces types,
+ * and anyOf [x, null] would turn a null into 0 or false (and [null, x] a 0 or false
+ * into null); OpenAPI 3.0's `nullable` keeps exactly what was sent.
+ */
+const NullableValue = <T extends TInteger | TBoolean>(t: T) => Type.Unsafe<Static<T> | null>({ ...t, nullable: true });
 const Date_ = Type.String({ format: 'date' });
 const Text = (max = 200) => Type.String({ maxLength: max });
 const Phone = Type.String({ pattern: '^\\+?[0-9 ]{8,15}$', maxLength: 20 });
@@ -115,14 +121,14 @@ export const ScreeningBody = Type.Object({
   strengths: Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 30 }),
   interests: Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 30 }),
   wishes: Type.Optional(Nullable(Text(2000))),
-  daysPerWeek: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 7 }))),
-  hoursPerDay: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 24 }))),
+  daysPerWeek: Type.Optional(NullableValue(Type.Integer({ minimum: 0, maximum: 7 }))),
+  hoursPerDay: Type.Optional(NullableValue(Type.Integer({ minimum: 0, maximum: 24 }))),
   earliestStart: Type.Optional(Nullable(Date_)),
   transport: Type.Array(Enum(TRANSPORT), { maxItems: TRANSPORT.length, uniqueItems: true }),
-  maxTravelMinutes: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 600 }))),
+  maxTravelMinutes: Type.Optional(NullableValue(Type.Integer({ minimum: 0, maximum: 600 }))),
   /** Matching: null = not asked (no limit / neutral). */
-  canDoEarlyMornings: Type.Optional(Nullable(Type.Boolean())),
-  canLift: Type.Optional(Nullable(Type.Boolean())),
+  canDoEarlyMornings: Type.Optional(NullableValue(Type.Boolean())),
+  canLift: Type.Optional(NullableValue(Type.Boolean())),
   afterHoursMentor: Type.Optional(Nullable(Enum(AFTER_HOURS_MENTOR))),
   readiness: Nullable(Enum(READINESS)),
 });

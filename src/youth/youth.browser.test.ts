@@ -32,8 +32,16 @@ describe('counsellor journey', () => {
     await page.getByRole('checkbox', { name: /Selvværd/ }).check();
     await page.getByLabel('Styrker').fill('Grundig, Rolig');
     await page.getByLabel('Parathedskategori').selectOption('activity_ready');
+    // Practical limits that matching uses (issue #7).
+    await page.getByLabel('Kan klare tunge løft').selectOption('no');
+    await page.getByLabel('Har brug for en mentor, der kan kontaktes efter kl. 17').selectOption('required');
+    await checkA11y(page, 'screening-form');
     await page.getByRole('button', { name: 'Gem ny version af afklaringen' }).click();
     await expect(page.getByTestId('screening-history').textContent()).resolves.toMatch(/Version 1/);
+    await page.reload();
+    await expect(page.getByLabel('Kan klare tunge løft').inputValue()).resolves.toBe('no');
+    await expect(page.getByLabel('Kan møde tidligt om morgenen (før kl. 7)').inputValue()).resolves.toBe('');
+    await expect(page.getByLabel('Har brug for en mentor, der kan kontaktes efter kl. 17').inputValue()).resolves.toBe('required');
 
     // Plan
     await page.getByRole('button', { name: 'Tilføj mål' }).click();

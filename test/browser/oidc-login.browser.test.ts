@@ -61,12 +61,17 @@ describe('logging in with the municipality\'s login', () => {
       await button.waitFor();
       await checkA11y(page, 'login with the municipality\'s login');
       await screenshot(page, 'login-oidc');
-      await button.click();
-      await signInAtProvider(page, 'k-12345');
-      await page.waitForURL(`${env.baseUrl}/`);
-      await page.getByRole('heading', { level: 1, name: 'Din side som ungevejleder' }).waitFor();
       // The one 401 is the session probe on the login page before signing in.
       expect(pageProblems(page, [/401 \(Unauthorized\)/])).toEqual([]);
+      await button.click();
+      await signInAtProvider(page, 'k-12345');
+      // The provider's development pages load web fonts and a favicon that are not there; only our pages are judged.
+      await page.waitForURL((u) => u.origin === env.baseUrl);
+      const seen = pageProblems(page).length;
+      await page.waitForURL(`${env.baseUrl}/`);
+      await page.getByRole('heading', { level: 1, name: 'Din side som ungevejleder' }).waitFor();
+      // /login/oidc loads the app afresh, so its session probe answers 401 once more before the sign-in completes.
+      expect(pageProblems(page).slice(seen).filter((p) => !/401 \(Unauthorized\)/.test(p))).toEqual([]);
     }
   }, 120_000);
 

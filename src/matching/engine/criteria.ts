@@ -37,6 +37,10 @@ const stemsOfOpening = memoByObject((o: Opening) => ({
   tasks: stemSet([...o.taskTags, o.taskWords ?? '', PLACEMENT_KIND_DA[o.placementKind]]),
   experience: stemSet(o.companyExperience),
 }));
+/** Builds an opening's word stems now (an index does this once, at build time, instead of during the first ranking). */
+export function prepareOpening(o: Opening): void {
+  stemsOfOpening(o);
+}
 const taskStemsOf = (o: Opening) => stemsOfOpening(o).tasks;
 const experienceStemsOf = (o: Opening) => stemsOfOpening(o).experience;
 

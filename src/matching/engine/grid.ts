@@ -104,8 +104,9 @@ export class ReachIndex<C extends LocatedCandidate> {
     this.unlocated = candidates.filter((c) => !c.location);
   }
 
-  near(youth: YoungPersonProfile): C[] {
-    if (!youth.location) return this.candidates.slice();
+  near(youth: YoungPersonProfile): readonly C[] {
+    // Without an address nothing is too far: every candidate, shared (not copied: tens of thousands).
+    if (!youth.location) return this.candidates;
     // A hair of slack so float rounding never drops a candidate exactly at the limit.
     const hits = this.grid.within(youth.location, reachKm(youth.transport, youth.maxTravelMinutes) + 1e-6);
     hits.sort((a, b) => a - b);

@@ -39,7 +39,7 @@ export function Checkboxes({ id, legend, options, value, onChange, error }: {
       {error && <span className="form-error-message">{error}</span>}
       <ul className="nobullet-list">
         {options.map((o) => (
-          <li key={o.value}>
+          <li key={o.value} className="form-group-checkbox">
             <input
               className="form-checkbox"
               type="checkbox"

@@ -55,22 +55,26 @@ function ActivityTrend({ a }: { a: Trend }) {
       {a.slippingAway && <Alert variant="warning" headingLevel={3}>{t('trend.slipping')}</Alert>}
       {points.length > 1 && <LineChart title={title} desc={desc} points={points} max={100} />}
       {a.trend.length > 0 && (
-        <div className="table--responsive-scroll" tabIndex={0} role="region" aria-labelledby={headingId}>
-          <table className="table table--compact">
-            <caption className="sr-only">{title}</caption>
-            <thead>
-              <tr><th scope="col">{t('trend.weekCol')}</th><th scope="col">{t('trend.heldCol')}</th><th scope="col">{t('trend.attendedCol')}</th><th scope="col">{t('trend.shareCol')}</th></tr>
-            </thead>
-            <tbody>
-              {a.trend.map((w) => (
-                <tr key={w.from}>
-                  <th scope="row">{t('trend.week', { week: isoWeek(w.from) })} <span className="form-hint">({formatDate(w.from, i18n.language, { day: 'numeric', month: 'short' })})</span></th>
-                  <td>{w.held}</td><td>{w.attended}</td><td>{share(w) === null ? '–' : `${share(w)} %`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        // The same numbers as the line; folded away below a chart, open when there is no chart.
+        <details className="report-alt" open={points.length <= 1}>
+          <summary>{t('trend.asTable')}<span className="sr-only">: {a.activityName}</span></summary>
+          <div className="table--responsive-scroll" tabIndex={0} role="region" aria-labelledby={headingId}>
+            <table className="table table--compact">
+              <caption className="sr-only">{title}</caption>
+              <thead>
+                <tr><th scope="col">{t('trend.weekCol')}</th><th scope="col">{t('trend.heldCol')}</th><th scope="col">{t('trend.attendedCol')}</th><th scope="col">{t('trend.shareCol')}</th></tr>
+              </thead>
+              <tbody>
+                {a.trend.map((w) => (
+                  <tr key={w.from}>
+                    <th scope="row">{t('trend.week', { week: isoWeek(w.from) })} <span className="form-hint">({formatDate(w.from, i18n.language, { day: 'numeric', month: 'short' })})</span></th>
+                    <td>{w.held}</td><td>{w.attended}</td><td>{share(w) === null ? '–' : `${share(w)} %`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
       )}
     </div>
   );

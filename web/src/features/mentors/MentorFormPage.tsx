@@ -110,8 +110,10 @@ export function MentorFormPage() {
           ))}
         </fieldset>
         <div className="form-group">
-          <input type="checkbox" className="form-checkbox" id="m-lifelineOptIn" checked={f.lifelineOptIn} onChange={(e) => set('lifelineOptIn', e.target.checked)} />
-          <label htmlFor="m-lifelineOptIn">{t('form.lifelineOptIn')}</label>
+          <div className="form-group-checkbox">
+            <input type="checkbox" className="form-checkbox" id="m-lifelineOptIn" checked={f.lifelineOptIn} onChange={(e) => set('lifelineOptIn', e.target.checked)} />
+            <label htmlFor="m-lifelineOptIn">{t('form.lifelineOptIn')}</label>
+          </div>
         </div>
 
         <h2>{t('form.login')}</h2>

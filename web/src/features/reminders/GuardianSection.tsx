@@ -48,8 +48,10 @@ export function GuardianSection({ youngPersonId }: { youngPersonId: string }) {
         {saved && <Alert variant="success">{t('guardian.saved')}</Alert>}
         {submit.error && <Alert variant="error">{submit.error.message}</Alert>}
         <div className="form-group">
-          <input type="checkbox" className="form-checkbox" id="guardian-enabled" checked={enabled} onChange={(e) => { setEnabled(e.target.checked); setSaved(false); }} />
-          <label htmlFor="guardian-enabled">{t('guardian.enabled')}</label>
+          <div className="form-group-checkbox">
+            <input type="checkbox" className="form-checkbox" id="guardian-enabled" checked={enabled} onChange={(e) => { setEnabled(e.target.checked); setSaved(false); }} />
+            <label htmlFor="guardian-enabled">{t('guardian.enabled')}</label>
+          </div>
         </div>
         {enabled && (
           <Checkboxes id="guardian-channels" legend={t('guardian.channels')} value={channels} onChange={(v) => { setChannels(v); setSaved(false); }} options={[

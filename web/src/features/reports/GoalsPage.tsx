@@ -31,7 +31,9 @@ export function GoalsPage() {
   const del = useSubmit();
   const status = useRef<HTMLDivElement>(null);
   const year = new Date().getFullYear();
-  const goals = (settings.data?.goals ?? []) as GoalDefinition[];
+  const [removed, setRemoved] = useState<string | null>(null);
+  // A deleted goal leaves the list at once, not when the list has been reloaded.
+  const goals = ((settings.data?.goals ?? []) as GoalDefinition[]).filter((g) => g.id !== removed);
   const resultOf = (id: string) => results.data?.goals.find((g) => g.id === id);
 
   const done = (message: string) => {
@@ -44,6 +46,7 @@ export function GoalsPage() {
   };
   const create = async (body: object) => {
     await api.post('/api/reports/goals', body);
+    setRemoved(null);
     done(t('goalsPage.created'));
   };
   const update = (id: string) => async (body: object) => {
@@ -52,6 +55,7 @@ export function GoalsPage() {
   };
   const remove = (g: GoalDefinition) => del.run(async () => {
     await api.delete(`/api/reports/goals/${encodeURIComponent(g.id)}`);
+    setRemoved(g.id);
     done(t('goalsPage.deleted', { title: g.title }));
   });
 
