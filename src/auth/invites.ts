@@ -18,11 +18,11 @@ import { destroyUserSessions } from './sessions.ts';
  * go, the caller's change (the login) is rolled back with it.
  */
 export const INVITE_HOURS = 72;
-export const INVITE_PURPOSES = ['young_person', 'company_contact'] as const;
+export const INVITE_PURPOSES = ['young_person', 'company_contact', 'volunteer_mentor'] as const;
 export type InvitePurpose = (typeof INVITE_PURPOSES)[number];
 
 /** Where the person starts after choosing a password. */
-const LANDING: Record<InvitePurpose, string> = { young_person: '/', company_contact: '/employer' };
+const LANDING: Record<InvitePurpose, string> = { young_person: '/', company_contact: '/employer', volunteer_mentor: '/mentees' };
 
 export const AcceptInviteBody = Type.Object({ token: Type.String({ minLength: 20, maxLength: 200 }), password: Type.String({ minLength: 1, maxLength: 1024 }) });
 export const AcceptInviteResponse = Type.Object({ email: Type.String(), landing: Type.String() });
@@ -49,7 +49,7 @@ export interface InviteRequest {
   partnershipId: string;
   userId: string;
   purpose: InvitePurpose;
-  /** young_people.id or company_contacts.id: a new invite voids that subject's earlier unused ones. */
+  /** young_people.id, company_contacts.id or mentors.id: a new invite voids that subject's earlier unused ones. */
   subjectId: string;
   createdBy: string;
   to: string;

@@ -29,6 +29,11 @@ export const mentorPermissions = definePermissions({
     description: 'Register mentors, record onboarding and status',
     relation: (actor: Actor, r: MentorRef) => r.partnership_id === actor.partnershipId,
   },
+  'mentors.login': {
+    roles: ['counsellor', 'admin'],
+    description: 'Give a mentor a login and e-mail them a one-time link to choose a password',
+    relation: (actor: Actor, r: MentorRef) => r.partnership_id === actor.partnershipId,
+  },
   'mentorships.list': { roles: ['counsellor', 'volunteer_mentor'], description: 'List mentorships (a mentor: their own)' },
   'mentorships.read': {
     roles: ['counsellor', 'volunteer_mentor'],

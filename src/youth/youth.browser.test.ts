@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y, loginAs, pageProblems, screenshot, startBrowserEnv, type BrowserEnv } from '../../test/helpers/browser.ts';
+import { makeYoungPerson } from '../../test/helpers/factories.ts';
 
 let env: BrowserEnv;
 beforeAll(async () => {
@@ -111,6 +112,32 @@ describe('young person journey (360 px)', () => {
     // Nothing wider than the phone screen.
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);
+    expect(pageProblems(page, [/401 \(Unauthorized\)/])).toEqual([]);
+  }, 120_000);
+});
+
+describe('caseload paging (360 px)', () => {
+  it('shows the first 50 young people and the rest after "Vis flere"', async () => {
+    const db = env.database.db;
+    const demo = await db.selectFrom('partnerships').select('id').where('slug', '=', 'aulum-milen-demo').executeTakeFirstOrThrow();
+    for (let i = 0; i < 60; i++) await makeYoungPerson(db, demo.id, { firstName: `Side${String(i).padStart(2, '0')}`, lastName: 'Østergård' });
+    const total = Number((await db.selectFrom('young_people').select((eb) => eb.fn.countAll().as('n')).where('partnership_id', '=', demo.id).executeTakeFirstOrThrow()).n);
+    expect(total).toBeGreaterThan(50);
+    expect(total).toBeLessThanOrEqual(100);
+
+    const page = await env.newPage(360);
+    await loginAs(page, 'vejleder@demo.fodfaeste.dk');
+    await page.goto('/youth');
+    await page.getByText('Viser 50 unge').waitFor();
+    const rows = page.getByRole('table').locator('tbody tr');
+    expect(await rows.count()).toBe(50);
+    await page.getByRole('button', { name: 'Vis flere' }).click();
+    await page.getByText(`Viser ${total} unge`).waitFor();
+    expect(await rows.count()).toBe(total);
+    // The last page was short: nothing more to fetch.
+    expect(await page.getByRole('button', { name: 'Vis flere' }).count()).toBe(0);
+    await checkA11y(page, 'caseload, two pages');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(pageProblems(page, [/401 \(Unauthorized\)/])).toEqual([]);
   }, 120_000);
 });

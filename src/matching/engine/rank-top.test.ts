@@ -89,6 +89,18 @@ describe('Scorer.top equals the full ranking', () => {
     }), { numRuns: 200 });
   });
 
+  it('on more than 1,024 candidates too (where the hard limits are re-ordered for speed)', () => {
+    fc.assert(fc.property(youthArb, fc.integer({ min: 1, max: 60 }), (y, limit) => {
+      const openings = Array.from({ length: 1500 }, (_, i) => opening({
+        id: `o${(i * 7919) % 10_000}`, startDaysPerWeek: 1 + (i % 5), startHoursPerDay: 2 + (i % 7), location: i % 3 ? { lat: 56 + (i % 50) / 100, lon: 9 + (i % 70) / 100 } : null,
+        requirements: { drivingLicence: i % 9 === 0, lifting: i % 5 === 0, earlyMornings: i % 4 === 0 }, mentorReachableAfterHours: i % 2 === 0,
+        trackRecord: { completed: i % 7, breakdowns: i % 3 }, taskTags: [WORDS[i % WORDS.length]], taskWords: WORDS[(i * 5) % WORDS.length],
+      }));
+      const top = new Scorer(OPENING_CRITERIA, DEFAULT_WEIGHTS).top(y, openings, limit);
+      expect(top.suggestions).toEqual(rank(y, openings, OPENING_CRITERIA, DEFAULT_WEIGHTS).slice(0, limit));
+    }), { numRuns: 15 });
+  });
+
   it('works for criteria without fast forms (mentors) too', () => {
     const mentors: VolunteerMentor[] = Array.from({ length: 30 }, (_, i) => ({
       id: `m${(i * 37) % 100}`, interests: [WORDS[i % WORDS.length]], industry: [WORDS[(i * 3) % WORDS.length]], location: null,

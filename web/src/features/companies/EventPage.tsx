@@ -9,6 +9,7 @@ import { Field } from '../../components/Field.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { Checkboxes, danish, formatDateTime, useLoad, useSubmit } from './ui.tsx';
+import { EventEditForm } from './EventEditForm.tsx';
 import './network.css';
 
 /** One network event: invite companies and mentors, see their answers, tap attendance, record jobs created. */
@@ -31,6 +32,7 @@ export function EventPage() {
         <div><dt>{t('network.attended')}</dt><dd>{data.attended}</dd></div>
         <div><dt>{t('network.jobs')}</dt><dd>{data.jobsCreated ?? '–'}</dd></div>
       </dl>
+      <EventEditForm event={data} onSaved={setFresh} />
       <InviteForm event={data} onSaved={setFresh} />
       <Invitations event={data} onSaved={setFresh} />
       <JobsForm event={data} onSaved={setFresh} />

@@ -12,6 +12,7 @@ import { Select, TextArea } from '../../components/FormControls.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { useLoad, useSubmit } from '../lifeline/hooks.ts';
+import { MentorLoginButton } from './MentorLoginButton.tsx';
 
 type Mentor = Static<typeof MentorView>;
 const TEXT = ['name', 'phone', 'email', 'jobTitle', 'industry', 'interests', 'offers', 'hoursPerMonth', 'area', 'introTalkOn', 'courseOn', 'recordCheckedOn', 'agreementSignedOn', 'userId'] as const;
@@ -122,6 +123,7 @@ export function MentorFormPage() {
         <p className="form-hint">{t('form.inviteNote')}</p>
         <button type="submit" className="button button-primary" disabled={submit.busy}>{id ? t('form.save') : t('form.create')}</button>
       </form>
+      {m && <MentorLoginButton mentor={m} onChanged={existing.reload} />}
     </>
   );
 }

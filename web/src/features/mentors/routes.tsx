@@ -4,6 +4,7 @@ import type { AppRoute, NavItem, StartWidget } from '../../app/registry.ts';
 import { MentorsPage, ReviewsDue } from './MentorsPage.tsx';
 import { MyMenteesPage } from './MyMenteesPage.tsx';
 import { MentorFormPage } from './MentorFormPage.tsx';
+import { MentorEventsPage } from './MentorEventsPage.tsx';
 
 function MenteesWidget() {
   const { t } = useTranslation('mentors');
@@ -23,11 +24,13 @@ export const routes: AppRoute[] = [
   { path: '/mentors/new', element: <MentorFormPage />, roles: ['counsellor', 'admin'] },
   { path: '/mentors/:id', element: <MentorFormPage key="edit" />, roles: ['counsellor', 'admin'] },
   { path: '/mentees', element: <MyMenteesPage />, roles: ['volunteer_mentor'] },
+  { path: '/mentor/events', element: <MentorEventsPage />, roles: ['volunteer_mentor'] },
 ];
 
 export const navItems: NavItem[] = [
   { to: '/mentors', labelKey: 'mentors:nav.registry', roles: ['counsellor', 'admin'], order: 30 },
   { to: '/mentees', labelKey: 'mentors:nav.mine', roles: ['volunteer_mentor'], order: 10 },
+  { to: '/mentor/events', labelKey: 'mentors:nav.events', roles: ['volunteer_mentor'], order: 11 },
 ];
 
 export const startWidgets: StartWidget[] = [

@@ -39,6 +39,8 @@ export function YoungPersonPage() {
             {['details', 'screening', 'plan', 'pathway', 'journal'].map((s) => (
               <li key={s}><a href={`#${s}`}>{s === 'details' ? t('person.details') : t(`${s}.heading`)}</a></li>
             ))}
+            <li><a href="#mentors">{t('person.mentors')}</a></li>
+            <li><a href="#attendance">{t('person.attendance')}</a></li>
           </ul>
         </nav>
       )}
