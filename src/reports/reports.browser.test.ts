@@ -119,4 +119,23 @@ describe('results (reports) in the browser', () => {
     await checkA11y(page, 'steering reports');
     expect(pageProblems(page, [/401 \(Unauthorized\)/])).toEqual([]);
   }, 120_000);
+  it('a counsellor raises the smallest count shown to others, and the steering group sees the new limit', async () => {
+    const page = await env.newPage(360);
+    await loginAs(page, 'vejleder@demo.fodfaeste.dk');
+    await page.goto('/reports/goals');
+    const field = page.getByLabel('Mindste antal der vises');
+    await expect.poll(() => field.inputValue()).toBe('5');
+    await field.fill('2');
+    await page.getByRole('button', { name: 'Gem mindste antal' }).click();
+    await page.locator('#suppression-threshold-error').waitFor();
+    await field.fill('7');
+    await page.getByRole('button', { name: 'Gem mindste antal' }).click();
+    await page.getByText('Gemt. Tal under 7 vises nu ikke for andre end jer.').waitFor();
+    await checkA11y(page, 'suppression setting 360');
+
+    const steering = await env.newPage(1280);
+    await loginAs(steering, 'styregruppe@demo.fodfaeste.dk');
+    await steering.goto('/reports');
+    await steering.getByText(/Tal under 7 og tal, som de kan regnes ud fra, er skjult/).waitFor();
+  }, 120_000);
 });

@@ -10,6 +10,7 @@ import { Spinner } from '../../components/Spinner.tsx';
 import { useLoad, useSubmit } from '../../components/useApi.ts';
 import { GoalProgress } from './KeyFigures.tsx';
 import { GoalForm } from './GoalForm.tsx';
+import { SuppressionSetting } from './SuppressionSetting.tsx';
 import { describeCount, describePredicate, emptyForm, toForm, type GoalDefinition } from './goalDefinition.ts';
 import { formatNumber, formatShare } from './format.ts';
 import type { GoalResult, KeyFiguresView } from './types.ts';
@@ -107,6 +108,7 @@ export function GoalsPage() {
           ? <GoalForm initial={emptyForm(year)} onSave={create} onCancel={() => setEditing(null)} />
           : <button type="button" className="button button-primary" onClick={() => { setSaved(null); setEditing('new'); }}>{t('goalsPage.new')}</button>}
       </section>
+      {settings.data && <SuppressionSetting settings={settings.data} onSaved={settings.reload} />}
     </>
   );
 }
