@@ -66,6 +66,15 @@ describe('companies, contacts and openings', () => {
     expect(detail.openings).toHaveLength(1);
   });
 
+  it('keeps a cleared number as empty: maxHoursPerWeek null is stored as null, not 0', async () => {
+    const a = await makeCompany(t.db, pid);
+    const res = await counsellor.post(`/api/companies/${a.id}/openings`, { title: 'Butik', placementKinds: ['trial'], maxHoursPerWeek: null });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().maxHoursPerWeek).toBeNull();
+    const cleared = await counsellor.post(`/api/companies/${a.id}/openings`, { title: 'Lager', placementKinds: ['trial'], maxHoursPerWeek: 30 });
+    expect(cleared.json().maxHoursPerWeek).toBe(30);
+  });
+
   it('refuses hours too small to store (a tenth of an hour is the least) with a 400, not a server error', async () => {
     const a = await makeCompany(t.db, pid);
     for (const startHoursPerDay of [1e-323, 0.01, 0]) {

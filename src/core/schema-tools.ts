@@ -23,5 +23,24 @@ function close(node: unknown): unknown {
     } else if (typeof v === 'object') obj[k] = close(v);
   }
   if (obj.type === 'object' && obj.properties && obj.additionalProperties === undefined) obj.additionalProperties = false;
-  return obj;
+  return nullableInPlaceOfAnyOf(obj);
+}
+
+const PRIMITIVE = new Set(['string', 'number', 'integer', 'boolean']);
+
+/**
+ * Rewrites anyOf [x, null] for a primitive x into { ...x, nullable: true }. Ajv
+ * coerces types (query strings need that), and inside anyOf it tries x first, so a
+ * null sent to clear a number or yes/no would be stored as 0 or false (a string
+ * as ""). With `nullable` a null stays null and every other value is checked as x.
+ */
+function nullableInPlaceOfAnyOf(obj: Record<string, unknown>) {
+  const branches = obj.anyOf;
+  if (!Array.isArray(branches) || branches.length !== 2) return obj;
+  const isNull = (b: Record<string, unknown>) => b.type === 'null' && Object.keys(b).length === 1;
+  const [a, b] = branches as Record<string, unknown>[];
+  const value = isNull(a) ? b : isNull(b) ? a : null;
+  if (!value || typeof value.type !== 'string' || !PRIMITIVE.has(value.type)) return obj;
+  const { anyOf: _, ...rest } = obj;
+  return { ...rest, ...value, nullable: true };
 }

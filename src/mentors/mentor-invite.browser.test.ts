@@ -90,7 +90,9 @@ describe('a volunteer mentor gets a login and answers a network invitation', () 
     await page.getByRole('heading', { level: 1, name: 'Mine mentees' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/mentees');
 
-    await page.goto('/mentor/events');
+    // The mentor's menu leads to the invitations.
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('link', { name: 'Invitationer', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Invitationer fra netværket' }).waitFor();
     const card = page.getByTestId('event-invitations').locator('li', { hasText: EVENT });
     await card.getByText('Aulum Fritidscenter', { exact: false }).waitFor();

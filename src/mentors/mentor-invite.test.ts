@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test/helpers/app.ts';
 import { makePartnership, makeUser } from '../../test/helpers/factories.ts';
 import { startSmtpReceiver } from '../reminders/test-receivers.ts';
+import { lix } from '../youth/lix.ts';
+import { mentorInviteText } from './mentor-invite.ts';
 
 let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
 let t: TestApp;
@@ -104,5 +106,11 @@ describe('a volunteer mentor gets a login by e-mail', () => {
     expect((await counsellor.post(`/api/mentors/${mentor.id}/login`, { email: 'ikke-en-mail' })).statusCode).toBe(400);
     expect(mailTo('bo@frivillig.invalid')).toBeUndefined();
     expect((await counsellor.get(`/api/mentors/${mentor.id}`)).json().userId).toBeNull();
+  });
+
+  it('the invitation e-mail is plain Danish (LIX at most 35, as for the young person\'s)', () => {
+    const r = lix(mentorInviteText('Mette', '').split('\n').map((x) => x.trim()).filter(Boolean));
+    console.info(`LIX mentor invite mail: ${r.lix.toFixed(1)} (${r.words} words)`);
+    expect(r.lix).toBeLessThanOrEqual(35);
   });
 });

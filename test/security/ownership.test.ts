@@ -117,6 +117,8 @@ export const OWNERSHIP: Record<string, OwnershipRule> = {
   // Mentors: counsellors see every mentor and mentorship; a mentor only their own profile and mentees.
   'GET /api/mentors/:id': { params: { id: 'mentor' }, roles: { ...TEAM, ...owner('volunteer_mentor') } },
   'PATCH /api/mentors/:id': { params: { id: 'mentor' }, roles: TEAM },
+  'POST /api/mentors/:id/login': { params: { id: 'mentor' }, roles: TEAM },
+  'POST /api/mentors/:id/invite': { params: { id: 'mentor' }, roles: TEAM },
   'GET /api/mentorships/:id': { params: { id: 'mentorship' }, roles: { ...team('counsellor'), ...owner('volunteer_mentor') } },
   'POST /api/mentorships/:id/first-meeting': { params: { id: 'mentorship' }, roles: { ...team('counsellor'), ...owner('volunteer_mentor') } },
   'POST /api/mentorships/:id/notes': { params: { id: 'mentorship' }, roles: { ...team('counsellor'), ...owner('volunteer_mentor') } },
