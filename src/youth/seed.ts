@@ -126,6 +126,10 @@ async function history(ctx: SeedContext, id: string, stage: Stage, outcome: [str
       days_per_week: early ? 2 : 3, hours_per_day: early ? 4 : 6, earliest_start: dayOffset(today, -startedDaysAgo + 30),
       transport: i % 3 === 0 ? ['bike', 'bus'] : i % 3 === 1 ? ['bus'] : ['driving_licence'], max_travel_minutes: 30 + (i % 3) * 15,
       readiness: age < 18 ? (early ? 'not_ready' : 'ready') : early ? 'activity_ready' : i % 2 ? 'ready' : 'activity_ready',
+      // The practical questions for matching are asked once the young person is known (not at the first talk).
+      can_do_early_mornings: v === versions && versions > 1 ? i % 4 !== 1 : null,
+      can_lift: v === versions && versions > 1 ? i % 5 !== 2 : null,
+      after_hours_mentor: v === versions && versions > 1 ? (barriers.includes('diagnosis') ? 'wanted' : 'not_needed') : null,
       created_by: users.counsellor, created_at: at(startedDaysAgo - step * v),
     }).execute();
   }
