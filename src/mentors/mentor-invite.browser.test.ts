@@ -90,6 +90,10 @@ describe('a volunteer mentor gets a login and answers a network invitation', () 
     await page.getByRole('heading', { level: 1, name: 'Mine mentees' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/mentees');
 
+    // The start page says an invitation is waiting.
+    await page.goto('/');
+    await page.getByTestId('pending-invitations').getByText('1 invitation fra netværket venter på dit svar').waitFor();
+    await checkA11y(page, 'mentor start page with a waiting invitation');
     // The mentor's menu leads to the invitations.
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('link', { name: 'Invitationer', exact: true }).click();

@@ -7,7 +7,7 @@ import { Alert } from '../../components/Alert.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { formatDate, useLoad, useSubmit, weekdayName } from '../companies/ui.tsx';
 import { addDays, plannedOn, STATUSES, type EmployerPlacement } from './types.ts';
-import { PendingInvitations } from './PendingInvitations.tsx';
+import { PendingInvitations } from '../companies/PendingInvitations.tsx';
 import './employer.css';
 
 interface Home { company: { name: string }; today: string }
@@ -46,7 +46,7 @@ export function EmployerHome() {
   return (
     <>
       <PageTitle subtitle={home.data.company.name}>{t('home.title')}</PageTitle>
-      <PendingInvitations />
+      <PendingInvitations ns="employer" to="/employer/events" />
       <div className="form-group">
         <label className="form-label" htmlFor="attendance-day">{t('home.day')}</label>
         <select id="attendance-day" className="form-select" value={day} onChange={(e) => setDay(e.target.value)}>

@@ -5,6 +5,7 @@ import { MentorsPage, ReviewsDue } from './MentorsPage.tsx';
 import { MyMenteesPage } from './MyMenteesPage.tsx';
 import { MentorFormPage } from './MentorFormPage.tsx';
 import { MentorEventsPage } from './MentorEventsPage.tsx';
+import { PendingInvitations } from '../companies/PendingInvitations.tsx';
 
 function MenteesWidget() {
   const { t } = useTranslation('mentors');
@@ -12,6 +13,7 @@ function MenteesWidget() {
     <section className="card start-widget" aria-labelledby="mentees-widget-heading">
       <div className="card-content">
         <h2 id="mentees-widget-heading" className="h3">{t('mine.title')}</h2>
+        <PendingInvitations ns="mentors" to="/mentor/events" />
         <p>{t('mine.widget')}</p>
         <Link to="/mentees">{t('mine.open')}</Link>
       </div>
