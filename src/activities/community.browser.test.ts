@@ -12,7 +12,7 @@ describe('mentors, lifeline and community journeys', () => {
     const page = await env.newPage(360);
     await loginAs(page, 'ung@demo.fodfaeste.dk');
     const widget = page.getByTestId('call-now');
-    await widget.getByRole('heading', { name: 'Ring nu til …' }).waitFor();
+    await widget.getByRole('heading', { name: 'Brug for at snakke nu?' }).waitFor();
     await widget.getByText('Mette Kjær har vagten lige nu.').waitFor();
     const call = widget.getByRole('link', { name: /^Ring til/ });
     expect(await call.getAttribute('href')).toMatch(/^tel:\+?\d{8,}$/);

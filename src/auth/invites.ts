@@ -18,11 +18,18 @@ import { destroyUserSessions } from './sessions.ts';
  * go, the caller's change (the login) is rolled back with it.
  */
 export const INVITE_HOURS = 72;
-export const INVITE_PURPOSES = ['young_person', 'company_contact', 'volunteer_mentor'] as const;
+export const INVITE_PURPOSES = ['young_person', 'company_contact', 'volunteer_mentor', 'staff'] as const;
 export type InvitePurpose = (typeof INVITE_PURPOSES)[number];
 
 /** Where the person starts after choosing a password. */
-const LANDING: Record<InvitePurpose, string> = { young_person: '/', company_contact: '/employer', volunteer_mentor: '/mentees' };
+const LANDING: Record<InvitePurpose, string> = { young_person: '/', company_contact: '/employer', volunteer_mentor: '/mentees', staff: '/' };
+/** Whom to ask for a new link when this one no longer works: the person who usually sends it. */
+const ASK_FOR_NEW: Record<InvitePurpose, string> = {
+  young_person: 'Bed din vejleder om et nyt link.',
+  company_contact: 'Bed jeres kontaktperson i netværket om et nyt link.',
+  volunteer_mentor: 'Bed din kontaktperson i netværket om et nyt link.',
+  staff: 'Bed en administrator om et nyt link.',
+};
 
 export const AcceptInviteBody = Type.Object({ token: Type.String({ minLength: 20, maxLength: 200 }), password: Type.String({ minLength: 1, maxLength: 1024 }) });
 export const AcceptInviteResponse = Type.Object({ email: Type.String(), landing: Type.String() });
@@ -49,7 +56,7 @@ export interface InviteRequest {
   partnershipId: string;
   userId: string;
   purpose: InvitePurpose;
-  /** young_people.id, company_contacts.id or mentors.id: a new invite voids that subject's earlier unused ones. */
+  /** young_people.id, company_contacts.id, mentors.id or (staff) users.id: a new invite voids that subject's earlier unused ones. */
   subjectId: string;
   createdBy: string;
   to: string;
@@ -86,7 +93,8 @@ export async function inviteAcceptRoutes(app: App) {
     const result = await db.transaction().execute(async (trx) => {
       const invite = await trx.selectFrom('login_invites').selectAll().where('token_hash', '=', tokenHash(req.body.token)).forUpdate().executeTakeFirst();
       if (!invite || invite.used_at || new Date(invite.expires_at) < new Date()) {
-        throw new AppError(400, 'invite_invalid', 'Linket virker ikke længere. Bed din vejleder om et nyt link.');
+        const ask = invite ? ASK_FOR_NEW[invite.purpose as InvitePurpose] : undefined;
+        throw new AppError(400, 'invite_invalid', `Linket virker ikke længere. ${ask ?? 'Bed den, der sendte dig linket, om et nyt.'}`);
       }
       await trx.updateTable('login_invites').set({ used_at: new Date() }).where('id', '=', invite.id).execute();
       const user = await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', invite.user_id).returning('email').executeTakeFirstOrThrow();

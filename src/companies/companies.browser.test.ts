@@ -65,7 +65,7 @@ describe('companies journeys', () => {
     // No horizontal scrolling at 360 px.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
-    await first.getByRole('link', { name: /Ring til mig/ }).click();
+    await first.getByRole('link', { name: /Kontakt vejlederen/ }).click();
     await page.getByRole('heading', { level: 1, name: firstName }).waitFor();
     await page.getByLabel('Kort besked til vejlederen').fill(concern);
     await page.getByRole('button', { name: 'Ring til mig' }).click();

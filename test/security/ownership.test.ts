@@ -151,6 +151,8 @@ export const OWNERSHIP: Record<string, OwnershipRule> = {
 export const NOT_OWNED: Record<string, string> = {
   'PUT /api/reports/goals/:id': 'a programme goal is a partnership-wide setting, not anyone\'s record',
   'DELETE /api/reports/goals/:id': 'a programme goal is a partnership-wide setting, not anyone\'s record',
+  'POST /api/users/:id/invite': 'a new invitation link for a staff login: admin only, like PATCH /api/users/:id',
+  'PATCH /api/users/:id': 'a login is managed by the partnership\'s administrators together (admin only); no role owns another user (src/users/users.test.ts covers self, other partnership and young person)',
 };
 
 let t: SecurityTestApp;

@@ -82,7 +82,7 @@ export function EmployerHome() {
                     </button>
                   ))}
                 </div>
-                <p><Link to={`/employer/placements/${p.id}`}>{t('home.concern')}<span className="sr-only">: {name(p)}</span></Link></p>
+                <p><Link className="button button-secondary attendance-contact" to={`/employer/placements/${p.id}`}>{t('home.concern')}<span className="sr-only">: {name(p)}</span></Link></p>
               </div>
             </li>
           );

@@ -12,7 +12,8 @@ function AttendanceWidget() {
     <section className="card start-widget" aria-labelledby="emp-widget-heading">
       <div className="card-content">
         <h2 id="emp-widget-heading" className="h3">{t('home.title')}</h2>
-        <p><Link className="button button-primary" to="/employer">{t('nav.attendance')}</Link></p>
+        <p>{t('home.widgetIntro')}</p>
+        <p><Link className="button button-primary" to="/employer">{t('home.widgetButton')}</Link></p>
       </div>
     </section>
   );

@@ -12,7 +12,7 @@ type Settings = Static<typeof LifelineSettings>;
 type NumberRow = Settings['afterHoursNumbers'][number];
 
 /**
- * The after-hours numbers young people see under "Ring nu til …" when nobody is on
+ * The after-hours numbers young people see under "Brug for at snakke nu?" when nobody is on
  * call. The rest of the settings (rota hours, holidays) are sent back unchanged.
  */
 export function AfterHoursForm() {

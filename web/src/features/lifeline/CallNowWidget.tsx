@@ -5,7 +5,7 @@ import { Alert } from '../../components/Alert.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { telHref, useLoad } from './hooks.ts';
 
-/** "Ring nu til …": the person on call right now, or the after-hours numbers and 112. */
+/** "Brug for at snakke nu?": the person on call right now, or the after-hours numbers and 112. */
 export function CallNowWidget() {
   const { t } = useTranslation('lifeline');
   const { data, error } = useLoad<Static<typeof OnCallNow>>('/api/lifeline/now');
@@ -36,7 +36,7 @@ export function CallNowWidget() {
             </ul>
           </>
         )}
-        {data && <p className="lifeline-emergency">{t('now.emergency')} <a href="tel:112"><strong>112</strong></a></p>}
+        {data && <p className="lifeline-emergency">{t('now.emergency')} <a className="tap-target" href="tel:112"><strong>112</strong></a></p>}
       </div>
     </section>
   );

@@ -37,7 +37,7 @@ export function MeWidget() {
             <>
               <p>{c.name}</p>
               {c.phone && <p><a className="button button-primary" href={`tel:${c.phone.replace(/\s/g, '')}`}>{t('start.call', { name: c.name.split(' ')[0] })}</a></p>}
-              <p><a href={`mailto:${c.email}`}>{t('start.mail', { name: c.name.split(' ')[0] })}</a></p>
+              <p><a className="tap-target" href={`mailto:${c.email}`}>{t('start.mail', { name: c.name.split(' ')[0] })}</a></p>
             </>
           ) : <p>{t('start.noContact')}</p>}
         </div>
@@ -49,7 +49,7 @@ export function MeWidget() {
             <>
               {data.plan.summary && <p>{data.plan.summary}</p>}
               <ul>{data.plan.goals.map((g, i) => <li key={i}>{g.title} ({t(`plan.status.${g.status}`)})</li>)}</ul>
-              <p><Link to="/me/plan">{t('start.seePlan')}</Link></p>
+              <p><Link className="tap-target" to="/me/plan">{t('start.seePlan')}</Link></p>
             </>
           ) : <p>{t('start.noPlan')}</p>}
         </div>

@@ -38,9 +38,10 @@ export function SharingPage() {
         <section key={`${r.kind}-${r.id}`} className="sharing-recipient" aria-labelledby={`r-${r.id}`}>
           <h2 id={`r-${r.id}`} className="h3">{r.label}</h2>
           <p>{t(`sharing.purpose.${r.purpose}`, { defaultValue: '' })}</p>
-          {!r.active && <p>{t('sharing.ended')}</p>}
+          {!r.active && <p>{t(r.items.some((i) => i.granted) ? 'sharing.ended' : 'sharing.endedNothing')}</p>}
           <ul className="nobullet-list sharing-items">
-            {r.items.map((item) => {
+            {/* After an ended placement only what is still on can change (be turned off): the rest would be a long list of dead switches. */}
+            {r.items.filter((item) => r.active || item.granted).map((item) => {
               const label = i18n.language === 'en' ? item.labelEn : item.label;
               return (
                 <li key={item.key} className="sharing-item">

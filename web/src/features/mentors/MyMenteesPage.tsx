@@ -37,7 +37,7 @@ function MenteeCard({ m, onChange }: { m: Mentorship; onChange: () => void }) {
         <h2 id={headingId} className="h3">{name}</h2>
         <dl className="mentee-facts">
           <dt>{t('mine.started')}</dt><dd>{formatDate(m.startedOn, i18n.language)}</dd>
-          {m.mentee.phone && (<><dt>{t('mine.phone')}</dt><dd><a href={telHref(m.mentee.phone)}>{m.mentee.phone}</a></dd></>)}
+          {m.mentee.phone && (<><dt>{t('mine.phone')}</dt><dd><a className="tap-target" href={telHref(m.mentee.phone)}>{m.mentee.phone}</a></dd></>)}
           {m.mentee.email && (<><dt>{t('mine.email')}</dt><dd>{m.mentee.email}</dd></>)}
           {m.mentee.preferredContactTimes && (<><dt>{t('mine.times')}</dt><dd>{m.mentee.preferredContactTimes}</dd></>)}
           {m.firstMeetingOn && (<><dt>{t('mine.firstMeeting')}</dt><dd>{formatDate(m.firstMeetingOn, i18n.language)} – {t(`chemistry.${m.chemistry}`)}</dd></>)}

@@ -15,7 +15,7 @@ function MenteesWidget() {
         <h2 id="mentees-widget-heading" className="h3">{t('mine.title')}</h2>
         <PendingInvitations ns="mentors" to="/mentor/events" />
         <p>{t('mine.widget')}</p>
-        <Link to="/mentees">{t('mine.open')}</Link>
+        <Link className="button button-primary" to="/mentees">{t('mine.open')}</Link>
       </div>
     </section>
   );

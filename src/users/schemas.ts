@@ -1,0 +1,42 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { RoleSchema } from '../auth/schemas.ts';
+import { STAFF_ROLES } from './roles.ts';
+
+export { STAFF_ROLES, type StaffRole } from './roles.ts';
+
+const StaffRole = Type.Union(STAFF_ROLES.map((r) => Type.Literal(r)));
+
+export const UserSummary = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  email: Type.String(),
+  /** The user's role in this partnership (a user has one role per partnership). */
+  role: RoleSchema,
+  active: Type.Boolean(),
+  /** False until the invited person has chosen a password. */
+  passwordSet: Type.Boolean(),
+  /** The newest successful login we know of (password login or a session start); null if none. */
+  lastLoginAt: Type.Union([Type.String(), Type.Null()]),
+});
+export type UserSummary = Static<typeof UserSummary>;
+
+export const UserList = Type.Object({ users: Type.Array(UserSummary) });
+export type UserList = Static<typeof UserList>;
+
+export const CreateUserBody = Type.Object({
+  name: Type.String({ minLength: 2, maxLength: 200 }),
+  email: Type.String({ format: 'email', maxLength: 254 }),
+  role: StaffRole,
+});
+export type CreateUserBody = Static<typeof CreateUserBody>;
+
+export const CreateUserResponse = Type.Object({ user: UserSummary, sentTo: Type.String(), expiresAt: Type.String() });
+export type CreateUserResponse = Static<typeof CreateUserResponse>;
+
+export const UpdateUserBody = Type.Object({
+  role: Type.Optional(StaffRole),
+  active: Type.Optional(Type.Boolean()),
+}, { minProperties: 1 });
+export type UpdateUserBody = Static<typeof UpdateUserBody>;
+
+export const UserIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
