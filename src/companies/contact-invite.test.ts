@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test/helpers/app.ts';
 import { makePartnership, makeUser } from '../../test/helpers/factories.ts';
-import { startSmtpReceiver } from '../reminders/test-receivers.ts';
+import { inviteTokenIn, startSmtpReceiver, TEST_PUBLIC_URL, type SmtpReceiver } from '../reminders/test-receivers.ts';
 import { makeCompany, makeCompanyContact } from './testkit.ts';
 
-let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
+let smtp: SmtpReceiver;
 let t: TestApp;
 let pid: string;
 let counsellor: TestClient;
 
 beforeAll(async () => {
   smtp = await startSmtpReceiver();
-  t = await createTestApp({ SMTP_URL: smtp.url, PUBLIC_URL: 'https://fodfaeste.example' });
+  t = await createTestApp({ SMTP_URL: smtp.url, PUBLIC_URL: TEST_PUBLIC_URL });
   pid = (await makePartnership(t.db)).id;
   counsellor = await t.login((await makeUser(t.db, pid, 'counsellor')).email);
 });
@@ -20,8 +20,7 @@ afterAll(async () => {
   await smtp.close();
 });
 
-const tokenIn = (text: string) => /https:\/\/fodfaeste\.example\/invitation#([A-Za-z0-9_-]{20,})/.exec(text)?.[1];
-const mailTo = (email: string) => smtp.received.filter((m) => m.to.includes(email)).at(-1);
+const mailTo = (email: string) => smtp.lastTo(email);
 
 async function contactWithEmail(name: string, email: string) {
   const c = await makeCompany(t.db, pid, `${name}s Firma`);
@@ -38,7 +37,7 @@ describe('a company contact person gets a login by e-mail', () => {
     const mail = mailTo('lone@firma.invalid')!;
     expect(mail.subject).toBe(`Du er inviteret til Fodfæste for ${company.name}`);
     expect(mail.text).toContain('Linket virker i 3 dage og kun én gang.');
-    const token = tokenIn(mail.text)!;
+    const token = inviteTokenIn(mail.text)!;
     expect(token).toBeDefined();
     // Only a hash is stored.
     const stored = await t.db.selectFrom('login_invites').selectAll().where('subject_id', '=', contact.id).execute();
@@ -68,10 +67,10 @@ describe('a company contact person gets a login by e-mail', () => {
     const { company, contact } = await contactWithEmail('Ole', 'ole@firma.invalid');
     expect((await counsellor.post(`/api/companies/${company.id}/contacts/${contact.id}/invite`)).statusCode).toBe(409);
     await counsellor.post(`/api/companies/${company.id}/contacts/${contact.id}/login`, { email: 'ole@firma.invalid' });
-    const first = tokenIn(mailTo('ole@firma.invalid')!.text)!;
+    const first = inviteTokenIn(mailTo('ole@firma.invalid')!.text)!;
     const again = await counsellor.post(`/api/companies/${company.id}/contacts/${contact.id}/invite`);
     expect(again.statusCode).toBe(200);
-    const second = tokenIn(mailTo('ole@firma.invalid')!.text)!;
+    const second = inviteTokenIn(mailTo('ole@firma.invalid')!.text)!;
     expect(second).not.toBe(first);
     expect((await t.anonymous().post('/api/invites/accept', { token: first, password: 'Kaffe-og-kage-19' })).statusCode).toBe(400);
     expect((await t.anonymous().post('/api/invites/accept', { token: second, password: 'Kaffe-og-kage-19' })).statusCode).toBe(200);
@@ -84,7 +83,7 @@ describe('a company contact person gets a login by e-mail', () => {
     expect(res.json()).toMatchObject({ sentTo: existing.email, expiresAt: null });
     const mail = mailTo(existing.email)!;
     expect(mail.text).toContain('den kode, du har i forvejen');
-    expect(tokenIn(mail.text)).toBeUndefined();
+    expect(inviteTokenIn(mail.text)).toBeUndefined();
   });
 
   it('refuses another network\'s counsellor (404) and a company contact (403), and sends nothing', async () => {

@@ -1,7 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { checkA11y, loginAs, pageProblems, screenshot, startBrowserEnv, type BrowserEnv } from '../../test/helpers/browser.ts';
-import { startSmtpReceiver } from '../reminders/test-receivers.ts';
+import { browserEnvWithMail, checkA11y, horizontalOverflow, loginAs, pageProblems, screenshot } from '../../test/helpers/browser.ts';
 
 /**
  * Network events, success stories and company contact logins, end to end on the
@@ -9,27 +8,17 @@ import { startSmtpReceiver } from '../reminders/test-receivers.ts';
  * Bøgh & Søn Metal (virksomhed@) and the demo young person Sofie (ung@), who has
  * a placement there. Mail goes to a real local SMTP server.
  */
-let env: BrowserEnv;
-let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
-beforeAll(async () => {
-  smtp = await startSmtpReceiver();
-  env = await startBrowserEnv({ SMTP_URL: smtp.url });
-}, 300_000);
-afterEach(() => env?.closePages());
-afterAll(async () => {
-  await env?.close();
-  await smtp?.close();
-});
+const ctx = browserEnvWithMail();
 
 const COMPANY = 'Bøgh & Søn Metal';
 const EVENT = 'Morgenkaffe for nye virksomheder';
 const STORY = 'Sofie fandt sin plads i værkstedet';
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-const noHorizontalScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+const noHorizontalScroll = async (page: Page) => expect(await horizontalOverflow(page)).toBe(0);
 
 describe('network events', () => {
   it('a counsellor creates an event and invites a company', async () => {
-    const page = await env.newPage(1280);
+    const page = await ctx.env.newPage(1280);
     await loginAs(page, 'vejleder@demo.fodfaeste.dk');
     await page.goto('/network');
     await page.getByRole('heading', { level: 1, name: 'Netværksmøder og succeshistorier' }).waitFor();
@@ -56,7 +45,7 @@ describe('network events', () => {
   }, 120_000);
 
   it('the company contact sees the invitation on a 360 px phone and answers "kommer" in one tap', async () => {
-    const page = await env.newPage(360);
+    const page = await ctx.env.newPage(360);
     await loginAs(page, 'virksomhed@demo.fodfaeste.dk');
     // The first page on the phone says an invitation is waiting.
     await page.goto('/employer');
@@ -83,7 +72,7 @@ describe('network events', () => {
   }, 120_000);
 
   it('the counsellor, on a phone, sees the answer and records attendance and jobs created; the company page shows the history', async () => {
-    const page = await env.newPage(360);
+    const page = await ctx.env.newPage(360);
     await loginAs(page, 'vejleder@demo.fodfaeste.dk');
     await page.goto('/network');
     await page.getByTestId('events').getByRole('link', { name: EVENT }).click();
@@ -114,7 +103,7 @@ describe('network events', () => {
 
 describe('success stories', () => {
   it('a story reaches the network page only after the young person says yes, and leaves it at once on no', async () => {
-    const counsellor = await env.newPage(1280);
+    const counsellor = await ctx.env.newPage(1280);
     await loginAs(counsellor, 'vejleder@demo.fodfaeste.dk');
     await counsellor.goto('/companies');
     await counsellor.getByRole('link', { name: COMPANY }).click();
@@ -130,7 +119,7 @@ describe('success stories', () => {
     await counsellor.getByTestId('waiting-stories').getByText(STORY).waitFor();
     expect(await counsellor.getByTestId('shared-stories').getByText(STORY).count()).toBe(0);
 
-    const sofie = await env.newPage(360);
+    const sofie = await ctx.env.newPage(360);
     await loginAs(sofie, 'ung@demo.fodfaeste.dk');
     await sofie.goto('/me/stories');
     await sofie.getByRole('heading', { level: 1, name: 'Mine historier' }).waitFor();
@@ -159,7 +148,7 @@ describe('success stories', () => {
 
 describe('a company contact person gets a login', () => {
   it('invite → e-mail in the local SMTP server → choose a password → log in → the employer view', async () => {
-    const counsellor = await env.newPage(1280);
+    const counsellor = await ctx.env.newPage(1280);
     await loginAs(counsellor, 'vejleder@demo.fodfaeste.dk');
     await counsellor.goto('/companies');
     await counsellor.getByRole('link', { name: 'Hodsager Træ' }).click();
@@ -171,11 +160,11 @@ describe('a company contact person gets a login', () => {
     await counsellor.getByText('Invitationen er sendt til ditte@hodsager.invalid', { exact: false }).waitFor();
     await checkA11y(counsellor, 'company page after the invitation');
 
-    const mail = smtp.received.find((m) => m.to.includes('ditte@hodsager.invalid'))!;
+    const mail = ctx.smtp.received.find((m) => m.to.includes('ditte@hodsager.invalid'))!;
     expect(mail.subject).toBe('Du er inviteret til Fodfæste for Hodsager Træ');
     const token = /\/invitation#([A-Za-z0-9_-]{20,})/.exec(mail.text)![1];
 
-    const page = await env.newPage(360);
+    const page = await ctx.env.newPage(360);
     await page.goto(`/invitation#${token}`);
     await page.getByRole('heading', { level: 1, name: 'Vælg din kode' }).waitFor();
     await checkA11y(page, 'invitation page');

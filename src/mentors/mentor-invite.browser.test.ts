@@ -1,7 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { checkA11y, loginAs, pageProblems, screenshot, startBrowserEnv, type BrowserEnv } from '../../test/helpers/browser.ts';
-import { startSmtpReceiver } from '../reminders/test-receivers.ts';
+import { browserEnvWithMail, checkA11y, horizontalOverflow, loginAs, pageProblems, screenshot } from '../../test/helpers/browser.ts';
 
 /**
  * A volunteer mentor's login by e-mail, end to end on the demo partnership: the
@@ -9,27 +8,17 @@ import { startSmtpReceiver } from '../reminders/test-receivers.ts';
  * event and invites the mentor to it; the mentor chooses a password on a 360 px
  * phone, logs in and answers "Kommer". Mail goes to a real local SMTP server.
  */
-let env: BrowserEnv;
-let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
-beforeAll(async () => {
-  smtp = await startSmtpReceiver();
-  env = await startBrowserEnv({ SMTP_URL: smtp.url });
-}, 300_000);
-afterEach(() => env?.closePages());
-afterAll(async () => {
-  await env?.close();
-  await smtp?.close();
-});
+const ctx = browserEnvWithMail();
 
 const MENTOR = 'Birgitte Frivillig';
 const EMAIL = 'birgitte@frivillig.invalid';
 const EVENT = 'Mentorcafé i Aulum';
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-const noHorizontalScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+const noHorizontalScroll = async (page: Page) => expect(await horizontalOverflow(page)).toBe(0);
 
 describe('a volunteer mentor gets a login and answers a network invitation', () => {
   it('the counsellor registers the mentor, sends the login invitation, moves an event and invites the mentor', async () => {
-    const page = await env.newPage(1280);
+    const page = await ctx.env.newPage(1280);
     await loginAs(page, 'vejleder@demo.fodfaeste.dk');
     await page.goto('/mentors/new');
     await page.getByLabel('Navn', { exact: true }).fill(MENTOR);
@@ -43,7 +32,7 @@ describe('a volunteer mentor gets a login and answers a network invitation', () 
     await invite.getByRole('button', { name: 'Giv login og send invitation' }).click();
     await invite.getByText(`Invitationen er sendt til ${EMAIL}`, { exact: false }).waitFor();
     await invite.getByRole('button', { name: 'Send ny invitation' }).waitFor();
-    const mail = smtp.received.find((m) => m.to.includes(EMAIL))!;
+    const mail = ctx.smtp.received.find((m) => m.to.includes(EMAIL))!;
     expect(mail.subject).toBe('Du er inviteret til Fodfæste som mentor');
 
     await page.goto('/network');
@@ -75,9 +64,9 @@ describe('a volunteer mentor gets a login and answers a network invitation', () 
   }, 180_000);
 
   it('the mentor chooses a password, logs in on a 360 px phone, lands on the mentee page and answers "Kommer"', async () => {
-    const mail = smtp.received.filter((m) => m.to.includes(EMAIL)).at(-1)!;
+    const mail = ctx.smtp.received.filter((m) => m.to.includes(EMAIL)).at(-1)!;
     const token = /\/invitation#([A-Za-z0-9_-]{20,})/.exec(mail.text)![1];
-    const page = await env.newPage(360);
+    const page = await ctx.env.newPage(360);
     await page.goto(`/invitation#${token}`);
     await page.getByRole('heading', { level: 1, name: 'Vælg din kode' }).waitFor();
     await page.getByLabel('Ny kode').fill('Mentor-kaffe-og-kage-7');

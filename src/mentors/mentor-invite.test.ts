@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test/helpers/app.ts';
 import { makePartnership, makeUser } from '../../test/helpers/factories.ts';
-import { startSmtpReceiver } from '../reminders/test-receivers.ts';
+import { inviteTokenIn, startSmtpReceiver, TEST_PUBLIC_URL, type SmtpReceiver } from '../reminders/test-receivers.ts';
 import { lix } from '../youth/lix.ts';
 import { mentorInviteText } from './mentor-invite.ts';
 
-let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
+let smtp: SmtpReceiver;
 let t: TestApp;
 let pid: string;
 let counsellor: TestClient;
 
 beforeAll(async () => {
   smtp = await startSmtpReceiver();
-  t = await createTestApp({ SMTP_URL: smtp.url, PUBLIC_URL: 'https://fodfaeste.example' });
+  t = await createTestApp({ SMTP_URL: smtp.url, PUBLIC_URL: TEST_PUBLIC_URL });
   pid = (await makePartnership(t.db)).id;
   counsellor = await t.login((await makeUser(t.db, pid, 'counsellor')).email);
 });
@@ -21,8 +21,7 @@ afterAll(async () => {
   await smtp.close();
 });
 
-const tokenIn = (text: string) => /https:\/\/fodfaeste\.example\/invitation#([A-Za-z0-9_-]{20,})/.exec(text)?.[1];
-const mailTo = (email: string) => smtp.received.filter((m) => m.to.includes(email)).at(-1);
+const mailTo = (email: string) => smtp.lastTo(email);
 const newMentor = async (name: string, kind = 'volunteer') => (await counsellor.post('/api/mentors', { kind, name })).json() as { id: string };
 
 describe('a volunteer mentor gets a login by e-mail', () => {
@@ -34,7 +33,7 @@ describe('a volunteer mentor gets a login by e-mail', () => {
     const mail = mailTo('mette@frivillig.invalid')!;
     expect(mail.subject).toBe('Du er inviteret til Fodfæste som mentor');
     expect(mail.text).toContain('Hej Mette Mentor');
-    const token = tokenIn(mail.text)!;
+    const token = inviteTokenIn(mail.text)!;
     expect(token).toBeDefined();
     const stored = await t.db.selectFrom('login_invites').selectAll().where('subject_id', '=', mentor.id).execute();
     expect(stored.map((s) => s.purpose)).toEqual(['volunteer_mentor']);
@@ -72,9 +71,9 @@ describe('a volunteer mentor gets a login by e-mail', () => {
     const mentor = await newMentor('Ole Frivillig');
     expect((await counsellor.post(`/api/mentors/${mentor.id}/invite`)).statusCode).toBe(409);
     await counsellor.post(`/api/mentors/${mentor.id}/login`, { email: 'ole@frivillig.invalid' });
-    const first = tokenIn(mailTo('ole@frivillig.invalid')!.text)!;
+    const first = inviteTokenIn(mailTo('ole@frivillig.invalid')!.text)!;
     expect((await counsellor.post(`/api/mentors/${mentor.id}/invite`)).statusCode).toBe(200);
-    const second = tokenIn(mailTo('ole@frivillig.invalid')!.text)!;
+    const second = inviteTokenIn(mailTo('ole@frivillig.invalid')!.text)!;
     expect(second).not.toBe(first);
     expect((await t.anonymous().post('/api/invites/accept', { token: first, password: 'Kaffe-og-kage-19' })).statusCode).toBe(400);
     expect((await t.anonymous().post('/api/invites/accept', { token: second, password: 'Kaffe-og-kage-19' })).statusCode).toBe(200);
@@ -85,7 +84,7 @@ describe('a volunteer mentor gets a login by e-mail', () => {
     const res = await counsellor.post(`/api/mentors/${(await newMentor('Per Erfaren')).id}/login`, { email: existing.email });
     expect(res.json()).toMatchObject({ sentTo: existing.email, expiresAt: null });
     expect(mailTo(existing.email)!.text).toContain('den kode, du har i forvejen');
-    expect(tokenIn(mailTo(existing.email)!.text)).toBeUndefined();
+    expect(inviteTokenIn(mailTo(existing.email)!.text)).toBeUndefined();
 
     const colleague = await makeUser(t.db, pid, 'counsellor');
     const clash = await counsellor.post(`/api/mentors/${(await newMentor('Kim Kollega')).id}/login`, { email: colleague.email });

@@ -62,8 +62,19 @@ export async function startSmtpReceiver() {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    /** The newest mail to this address, if any. */
+    lastTo: (email: string) => received.filter((m) => m.to.includes(email)).at(-1),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+export type SmtpReceiver = Awaited<ReturnType<typeof startSmtpReceiver>>;
+
+/** PUBLIC_URL for tests that read invitation links out of mails. */
+export const TEST_PUBLIC_URL = 'https://fodfaeste.example';
+/** The one-time token in an invitation link (`<PUBLIC_URL>/invitation#<token>`). */
+export function inviteTokenIn(text: string, base = TEST_PUBLIC_URL) {
+  const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(escaped + '/invitation#([A-Za-z0-9_-]{20,})').exec(text)?.[1];
 }
 
 export interface ReceivedSms {

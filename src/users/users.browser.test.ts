@@ -1,7 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { checkA11y, loginAs, pageProblems, screenshot, startBrowserEnv, type BrowserEnv } from '../../test/helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserEnvWithMail, checkA11y, horizontalOverflow, loginAs, pageProblems, screenshot } from '../../test/helpers/browser.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
-import { startSmtpReceiver } from '../reminders/test-receivers.ts';
 
 /**
  * User administration on the demo partnership: the administrator (admin@) finds
@@ -9,34 +8,24 @@ import { startSmtpReceiver } from '../reminders/test-receivers.ts';
  * reaches a real local SMTP server) and deactivates the steering group member,
  * who then cannot log in.
  */
-let env: BrowserEnv;
-let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
-beforeAll(async () => {
-  smtp = await startSmtpReceiver();
-  env = await startBrowserEnv({ SMTP_URL: smtp.url });
-}, 300_000);
-afterEach(() => env?.closePages());
-afterAll(async () => {
-  await env?.close();
-  await smtp?.close();
-});
+const ctx = browserEnvWithMail();
 
 const NEW = { name: 'Rasmus Ny', email: 'rasmus.ny@herning.invalid' };
 
 describe('the administrator manages the partnership\'s users', () => {
   it('invites a counsellor and deactivates another user, at 360 px, with no axe violations', async () => {
-    const wide = await env.newPage(1280);
+    const wide = await ctx.env.newPage(1280);
     await loginAs(wide, 'admin@demo.fodfaeste.dk');
     await wide.getByRole('link', { name: 'Brugere', exact: true }).first().click();
     await wide.getByRole('heading', { level: 1, name: 'Brugere' }).waitFor();
 
-    const page = await env.newPage(360);
+    const page = await ctx.env.newPage(360);
     await loginAs(page, 'admin@demo.fodfaeste.dk');
     await page.goto('/admin/users');
     await page.getByRole('heading', { level: 1, name: 'Brugere' }).waitFor();
     await page.getByRole('cell', { name: /^Karen Vestergaard/ }).waitFor();
     await checkA11y(page, 'user list');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await horizontalOverflow(page)).toBe(0);
 
     await page.getByLabel('Navn', { exact: true }).fill(NEW.name);
     await page.getByLabel('E-mail', { exact: true }).fill(NEW.email);
@@ -44,7 +33,7 @@ describe('the administrator manages the partnership\'s users', () => {
     await page.getByRole('button', { name: 'Opret og send invitation' }).click();
     await page.getByText(`${NEW.name} er oprettet, og invitationen er sendt til ${NEW.email}.`).waitFor();
     await page.getByRole('cell', { name: /^Rasmus Ny/ }).waitFor();
-    const mail = smtp.received.find((m) => m.to.includes(NEW.email))!;
+    const mail = ctx.smtp.received.find((m) => m.to.includes(NEW.email))!;
     expect(mail.subject).toBe('Du er inviteret til Fodfæste');
     expect(mail.text).toMatch(/\/invitation#[A-Za-z0-9_-]{20,}/);
 
@@ -52,7 +41,7 @@ describe('the administrator manages the partnership\'s users', () => {
     await page.getByRole('button', { name: /^Administrer\s*:\s*Rasmus Ny$/ }).click();
     await page.getByRole('region', { name: 'Administrer Rasmus Ny' }).getByRole('button', { name: 'Send ny invitation' }).click();
     await page.getByText(`Rasmus Ny har fået en ny invitation på ${NEW.email}.`, { exact: false }).waitFor();
-    expect(smtp.received.filter((m) => m.to.includes(NEW.email))).toHaveLength(2);
+    expect(ctx.smtp.received.filter((m) => m.to.includes(NEW.email))).toHaveLength(2);
 
     // Deactivate asks first.
     await page.getByRole('button', { name: /^Administrer\s*:\s*Karen Vestergaard$/ }).click();
@@ -68,7 +57,7 @@ describe('the administrator manages the partnership\'s users', () => {
     // The only 401s are the session checks on the login page before logging in.
     expect(pageProblems(page, [/401 \(Unauthorized\)/])).toEqual([]);
 
-    const karen = await env.newPage(1280);
+    const karen = await ctx.env.newPage(1280);
     await expect(loginAs(karen, 'styregruppe@demo.fodfaeste.dk', DEMO_PASSWORD)).rejects.toThrow(/Forkert e-mail eller adgangskode/);
   }, 240_000);
 });

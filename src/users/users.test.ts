@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test/helpers/app.ts';
 import { makePartnership, makeUser } from '../../test/helpers/factories.ts';
-import { startSmtpReceiver } from '../reminders/test-receivers.ts';
+import { inviteTokenIn, startSmtpReceiver, TEST_PUBLIC_URL, type SmtpReceiver } from '../reminders/test-receivers.ts';
 import type { UserList, UserSummary } from './schemas.ts';
 
-let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
+let smtp: SmtpReceiver;
 let t: TestApp;
 let pid: string;
 let otherPid: string;
@@ -13,7 +13,7 @@ let admin: TestClient;
 
 beforeAll(async () => {
   smtp = await startSmtpReceiver();
-  t = await createTestApp({ SMTP_URL: smtp.url, PUBLIC_URL: 'https://fodfaeste.example' });
+  t = await createTestApp({ SMTP_URL: smtp.url, PUBLIC_URL: TEST_PUBLIC_URL });
   pid = (await makePartnership(t.db, 'Herning Netværk')).id;
   otherPid = (await makePartnership(t.db)).id;
   adminUser = await makeUser(t.db, pid, 'admin', 'Anne Admin');
@@ -24,8 +24,7 @@ afterAll(async () => {
   await smtp.close();
 });
 
-const tokenIn = (text: string) => /https:\/\/fodfaeste\.example\/invitation#([A-Za-z0-9_-]{20,})/.exec(text)?.[1];
-const mailTo = (email: string) => smtp.received.filter((m) => m.to.includes(email)).at(-1);
+const mailTo = (email: string) => smtp.lastTo(email);
 const list = async () => ((await admin.get('/api/users')).json() as UserList).users;
 
 describe('an administrator sees and invites the partnership\'s staff', () => {
@@ -51,7 +50,7 @@ describe('an administrator sees and invites the partnership\'s staff', () => {
     expect(mail.subject).toBe('Du er inviteret til Fodfæste');
     expect(mail.text).toContain('Hej Nina Ny');
     expect(mail.text).toContain('Herning Netværk');
-    const token = tokenIn(mail.text)!;
+    const token = inviteTokenIn(mail.text)!;
     expect(token).toBeDefined();
     const accepted = await t.anonymous().post('/api/invites/accept', { token, password: 'Kaffe-og-kage-19' });
     expect(accepted.statusCode).toBe(200);
@@ -63,10 +62,10 @@ describe('an administrator sees and invites the partnership\'s staff', () => {
 
   it('sends an invited person a new link that voids the old one; refused once the password is chosen', async () => {
     const created = (await admin.post('/api/users', { name: 'Per Glemsom', email: 'per@kommune.invalid', role: 'steering_group' })).json() as { user: UserSummary };
-    const first = tokenIn(mailTo('per@kommune.invalid')!.text)!;
+    const first = inviteTokenIn(mailTo('per@kommune.invalid')!.text)!;
     const again = await admin.post(`/api/users/${created.user.id}/invite`);
     expect(again.statusCode).toBe(200);
-    const second = tokenIn(mailTo('per@kommune.invalid')!.text)!;
+    const second = inviteTokenIn(mailTo('per@kommune.invalid')!.text)!;
     expect(second).not.toBe(first);
     const stale = await t.anonymous().post('/api/invites/accept', { token: first, password: 'Kaffe-og-kage-19' });
     expect(stale.statusCode).toBe(400);

@@ -10,6 +10,8 @@ import type { Database } from '../../src/core/db.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
 import { createTestDatabase } from './db.ts';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { startSmtpReceiver, type SmtpReceiver } from '../../src/reminders/test-receivers.ts';
 
 /**
  * Browser tests: the real server (buildApp) on a random port over a fresh test
@@ -191,3 +193,26 @@ function newestMtime(p: string): number {
   if (!st.isDirectory()) return st.mtimeMs;
   return Math.max(st.mtimeMs, ...readdirSync(p).map((f) => newestMtime(path.join(p, f))));
 }
+
+/**
+ * For a test file whose server sends mail: registers the file's hooks (a local SMTP
+ * receiver, the browser env mailing to it, pages closed after each test) and returns
+ * both, filled in once `beforeAll` has run.
+ */
+export function browserEnvWithMail(): { env: BrowserEnv; smtp: SmtpReceiver } {
+  const ctx = {} as { env: BrowserEnv; smtp: SmtpReceiver };
+  beforeAll(async () => {
+    ctx.smtp = await startSmtpReceiver();
+    ctx.env = await startBrowserEnv({ SMTP_URL: ctx.smtp.url });
+  }, 300_000);
+  afterEach(() => ctx.env?.closePages());
+  afterAll(async () => {
+    await ctx.env?.close();
+    await ctx.smtp?.close();
+  });
+  return ctx;
+}
+
+/** How far the page is wider than the viewport (0 = no sideways scrolling). */
+export const horizontalOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
