@@ -1,27 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../test/helpers/app.ts';
+import { createTestAppWithMail, type TestAppWithMail, type TestClient } from '../../test/helpers/app.ts';
 import { makePartnership, makeUser } from '../../test/helpers/factories.ts';
-import { inviteTokenIn, startSmtpReceiver, TEST_PUBLIC_URL, type SmtpReceiver } from '../reminders/test-receivers.ts';
+import { inviteTokenIn } from '../reminders/test-receivers.ts';
 import { lix } from '../youth/lix.ts';
 import { mentorInviteText } from './mentor-invite.ts';
 
-let smtp: SmtpReceiver;
-let t: TestApp;
+let t: TestAppWithMail;
 let pid: string;
 let counsellor: TestClient;
 
 beforeAll(async () => {
-  smtp = await startSmtpReceiver();
-  t = await createTestApp({ SMTP_URL: smtp.url, PUBLIC_URL: TEST_PUBLIC_URL });
+  t = await createTestAppWithMail();
   pid = (await makePartnership(t.db)).id;
   counsellor = await t.login((await makeUser(t.db, pid, 'counsellor')).email);
 });
-afterAll(async () => {
-  await t.close();
-  await smtp.close();
-});
+afterAll(() => t.close());
 
-const mailTo = (email: string) => smtp.lastTo(email);
+const mailTo = (email: string) => t.smtp.lastTo(email);
 const newMentor = async (name: string, kind = 'volunteer') => (await counsellor.post('/api/mentors', { kind, name })).json() as { id: string };
 
 describe('a volunteer mentor gets a login by e-mail', () => {

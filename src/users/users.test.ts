@@ -1,30 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../test/helpers/app.ts';
+import { createTestAppWithMail, type TestAppWithMail, type TestClient } from '../../test/helpers/app.ts';
 import { makePartnership, makeUser } from '../../test/helpers/factories.ts';
-import { inviteTokenIn, startSmtpReceiver, TEST_PUBLIC_URL, type SmtpReceiver } from '../reminders/test-receivers.ts';
+import { inviteTokenIn } from '../reminders/test-receivers.ts';
 import type { UserList, UserSummary } from './schemas.ts';
 
-let smtp: SmtpReceiver;
-let t: TestApp;
+let t: TestAppWithMail;
 let pid: string;
 let otherPid: string;
 let adminUser: { id: string; email: string };
 let admin: TestClient;
 
 beforeAll(async () => {
-  smtp = await startSmtpReceiver();
-  t = await createTestApp({ SMTP_URL: smtp.url, PUBLIC_URL: TEST_PUBLIC_URL });
+  t = await createTestAppWithMail();
   pid = (await makePartnership(t.db, 'Herning Netværk')).id;
   otherPid = (await makePartnership(t.db)).id;
   adminUser = await makeUser(t.db, pid, 'admin', 'Anne Admin');
   admin = await t.login(adminUser.email);
 });
-afterAll(async () => {
-  await t.close();
-  await smtp.close();
-});
+afterAll(() => t.close());
 
-const mailTo = (email: string) => smtp.lastTo(email);
+const mailTo = (email: string) => t.smtp.lastTo(email);
 const list = async () => ((await admin.get('/api/users')).json() as UserList).users;
 
 describe('an administrator sees and invites the partnership\'s staff', () => {
@@ -78,11 +73,11 @@ describe('an administrator sees and invites the partnership\'s staff', () => {
   });
 
   it('refuses an e-mail that already has a login (409), and nothing is created or mailed', async () => {
-    const sent = smtp.received.length;
+    const sent = t.smtp.received.length;
     const res = await admin.post('/api/users', { name: 'Dobbelt', email: adminUser.email.toUpperCase(), role: 'steering_group' });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.message).toMatch(/findes allerede/);
-    expect(smtp.received.length).toBe(sent);
+    expect(t.smtp.received.length).toBe(sent);
     expect((await admin.post('/api/users', { name: 'Ung', email: 'ung@x.invalid', role: 'young_person' })).statusCode).toBe(400);
   });
 });

@@ -5,6 +5,7 @@ import type { App } from '../../src/core/app-types.ts';
 import type { Database } from '../../src/core/db.ts';
 import { SESSION_COOKIE } from '../../src/auth/sessions.ts';
 import { createTestDatabase } from './db.ts';
+import { startSmtpReceiver, TEST_PUBLIC_URL, type SmtpReceiver } from '../../src/reminders/test-receivers.ts';
 
 export interface TestApp {
   app: App;
@@ -25,6 +26,15 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const app = await buildApp({ config, database, db: database.db }, { logger: false });
   await app.ready();
   return testAppHandle(app, database, config, () => database.close());
+}
+
+export interface TestAppWithMail extends TestApp { smtp: SmtpReceiver }
+
+/** A test app that sends its mail to a real local SMTP receiver, with links on TEST_PUBLIC_URL. */
+export async function createTestAppWithMail(overrides: Partial<Config> = {}): Promise<TestAppWithMail> {
+  const smtp = await startSmtpReceiver();
+  const t = await createTestApp({ SMTP_URL: smtp.url, PUBLIC_URL: TEST_PUBLIC_URL, ...overrides });
+  return { ...t, smtp, close: async () => { await t.close(); await smtp.close(); } };
 }
 
 /** The handle every test app gets: login/anonymous clients and a close that also closes the database. */
