@@ -29,9 +29,12 @@ describe('a volunteer mentor gets a login and answers a network invitation', () 
     // The login e-mail starts as the profile's e-mail.
     expect(await invite.getByLabel('Mentorens e-mail til login').inputValue()).toBe(EMAIL);
     await checkA11y(page, 'mentor page with the login invitation');
+    // A profile edit not saved yet survives sending the invitation.
+    await page.getByLabel('Job', { exact: true }).fill('Tømrer');
     await invite.getByRole('button', { name: 'Giv login og send invitation' }).click();
     await invite.getByText(`Invitationen er sendt til ${EMAIL}`, { exact: false }).waitFor();
     await invite.getByRole('button', { name: 'Send ny invitation' }).waitFor();
+    expect(await page.getByLabel('Job', { exact: true }).inputValue()).toBe('Tømrer');
     const mail = ctx.smtp.received.find((m) => m.to.includes(EMAIL))!;
     expect(mail.subject).toBe('Du er inviteret til Fodfæste som mentor');
 

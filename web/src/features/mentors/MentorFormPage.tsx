@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Static } from '@sinclair/typebox';
@@ -41,11 +41,19 @@ export function MentorFormPage() {
   const [saved, setSaved] = useState(Boolean((location.state as { created?: boolean } | null)?.created));
   const logins = useLoad<Static<typeof MentorLogin>[]>('/api/mentors/logins', { kind: f.kind });
   const submit = useSubmit();
-  useEffect(() => { if (existing.data) setF(fromMentor(existing.data)); }, [existing.data]);
+  // Edits not saved yet survive a reload caused elsewhere on the page (e.g. sending the
+  // login invitation); only the login link, which that changed, is taken from the server.
+  const dirty = useRef(false);
+  useEffect(() => {
+    const data = existing.data;
+    if (!data) return;
+    if (dirty.current) setF((x) => ({ ...x, userId: data.userId ?? '' }));
+    else setF(fromMentor(data));
+  }, [existing.data]);
 
   if (id && existing.error) return <><PageTitle>{t('form.editTitle')}</PageTitle><Alert variant="error">{existing.error.message}</Alert></>;
   if (id && !existing.data) return <Spinner />;
-  const set = <K extends keyof Form>(k: K, v: Form[K]) => { setF((x) => ({ ...x, [k]: v })); setSaved(false); };
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => { dirty.current = true; setF((x) => ({ ...x, [k]: v })); setSaved(false); };
   const field = (k: (typeof TEXT)[number], extra: Record<string, unknown> = {}) => (
     <Field id={`m-${k}`} label={t(`form.${k}`)} value={f[k]} onChange={(e) => set(k, e.target.value)} error={submit.fieldError(k)} {...extra} />
   );
@@ -56,7 +64,7 @@ export function MentorFormPage() {
     const body = toBody(f);
     if (id) {
       const res = await submit.run(() => api.patch<Mentor>(`/api/mentors/${id}`, body));
-      if (res) { setSaved(true); existing.reload(); }
+      if (res) { dirty.current = false; setSaved(true); existing.reload(); }
     } else {
       const res = await submit.run(() => api.post<Mentor>('/api/mentors', { ...body, kind: f.kind }));
       if (res) navigate(`/mentors/${res.id}`, { state: { created: true } });
