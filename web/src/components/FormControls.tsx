@@ -1,31 +1,24 @@
 import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import { describedBy, FieldFrame } from './Field.tsx';
 
 /** A labelled DKFDS select; the error is tied to it. */
 export function Select({ id, label, error, hint, options, ...rest }: Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & {
   id: string; label: string; error?: string; hint?: string; options: { value: string; label: string }[];
 }) {
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`form-group${error ? ' form-error' : ''}`}>
-      <label className="form-label" htmlFor={id}>{label}</label>
-      {hint && <span className="form-hint" id={`${id}-hint`}>{hint}</span>}
-      {error && <span className="form-error-message" id={`${id}-error`}>{error}</span>}
-      <select id={id} className="form-select" aria-invalid={error ? true : undefined} aria-describedby={described} {...rest}>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <select id={id} className="form-select" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...rest}>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
 
 export function TextArea({ id, label, error, hint, ...rest }: Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & { id: string; label: string; error?: string; hint?: string }) {
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`form-group${error ? ' form-error' : ''}`}>
-      <label className="form-label" htmlFor={id}>{label}</label>
-      {hint && <span className="form-hint" id={`${id}-hint`}>{hint}</span>}
-      {error && <span className="form-error-message" id={`${id}-error`}>{error}</span>}
-      <textarea id={id} className="form-input" rows={3} aria-invalid={error ? true : undefined} aria-describedby={described} {...rest} />
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <textarea id={id} className="form-input" rows={3} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...rest} />
+    </FieldFrame>
   );
 }
 
