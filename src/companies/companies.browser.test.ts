@@ -18,7 +18,9 @@ describe('companies journeys', () => {
     await expect(page.getByTestId('network-figures').textContent()).resolves.toMatch(/Virksomheder30/);
     await checkA11y(page, 'companies list');
     await page.getByRole('link', { name: 'Registrér virksomhed' }).click();
-    await page.getByLabel('Navn').fill('Testfabrikken ApS');
+    // Wait for the form: the list's search field is labelled "Søg efter navn …", which a loose "Navn" also finds.
+    await page.getByRole('heading', { level: 1, name: 'Registrér virksomhed' }).waitFor();
+    await page.getByLabel('Navn', { exact: true }).fill('Testfabrikken ApS');
     await page.getByLabel('CVR-nummer').fill('12345678');
     await page.getByRole('button', { name: 'Gem virksomhed' }).click();
     await page.getByRole('link', { name: /kontrolcifferet passer ikke/ }).waitFor();
@@ -27,25 +29,77 @@ describe('companies journeys', () => {
     await page.getByRole('button', { name: 'Gem virksomhed' }).click();
     await page.getByRole('heading', { level: 1, name: 'Testfabrikken ApS' }).waitFor();
 
-    await page.getByText('Tilføj opgave').click();
-    await page.getByLabel('Opgave (med almindelige ord)').fill('Lager og pakning');
-    await page.getByLabel('Antal pladser').fill('2');
-    await page.getByRole('button', { name: 'Gem opgave' }).click();
-    await page.getByTestId('openings').getByText('2 af 2 pladser ledige').waitFor();
+    // The company's details: size, what it has experience with, notes (one form for new and edit).
+    await page.getByText('Ret virksomhedens oplysninger').click();
+    await page.getByLabel('Størrelse').selectOption({ label: '10-49 ansatte' });
+    await page.getByRole('checkbox', { name: 'Angst' }).check();
+    await page.getByLabel('Noter').fill('Tager gerne de første skridt. Ring før kl. 9.');
+    await page.getByRole('button', { name: 'Gem ændringer', exact: true }).click();
+    await page.getByTestId('company-facts').getByText('Angst').waitFor();
 
-    const ypSelect = page.getByLabel('Ung', { exact: true });
+    await page.getByText('Tilføj kontaktperson').click();
+    await page.getByLabel('Navn', { exact: true }).fill('Lone Bøgh');
+    await page.getByLabel('Rolle').fill('Værkfører');
+    await page.getByRole('button', { name: 'Gem kontaktperson' }).click();
+    await page.getByTestId('contacts').getByText('Lone Bøgh', { exact: true }).waitFor();
+
+    // The fuller opening form: hours and how they grow, earliest start, requirements, mentor, place.
+    await page.getByText('Tilføj opgave').click();
+    const form = page.locator('form.opening-form');
+    await form.getByLabel('Opgave (med almindelige ord)').fill('Lager og pakning');
+    await form.getByLabel('Dage om ugen ved start').fill('1');
+    await form.getByLabel('Timer om dagen ved start').fill('4');
+    await form.getByLabel('Højst timer om ugen').fill('37');
+    await form.getByLabel('Hvordan kan det vokse?').fill('Start 1 dag om ugen, op til 37 timer');
+    await form.getByLabel('Antal pladser').fill('2');
+    await form.getByLabel('Tidligste start').fill('2027-01-04');
+    await form.getByRole('checkbox', { name: 'Kørekort' }).check();
+    await form.getByRole('checkbox', { name: 'Tidlige morgener' }).check();
+    await form.getByLabel('Virksomhedsmentor').selectOption({ label: 'Lone Bøgh, Værkfører' });
+    await form.getByRole('checkbox', { name: 'Mentoren kan nås efter arbejdstid' }).check();
+    await form.getByLabel('Sted eller adresse').fill('Lageret, Industrivej 3');
+    await checkA11y(page, 'opening form');
+    await screenshot(page, 'opening-form');
+    await form.getByRole('button', { name: 'Gem opgave' }).click();
+    const openings = page.getByTestId('openings');
+    await openings.getByText('2 af 2 pladser ledige').waitFor();
+    await openings.getByText('Kørekort, Tidlige morgener').waitFor();
+    await openings.getByText(/Lone Bøgh.*kan nås efter arbejdstid/).waitFor();
+    await openings.getByText('4.1.2027').waitFor();
+
+    // Place as planned: the start date follows the opening's earliest start.
+    const place = page.locator('form.place-form');
+    const ypSelect = place.getByLabel('Ung', { exact: true });
     await ypSelect.locator('option').nth(1).waitFor({ state: 'attached' });
     const name = (await ypSelect.locator('option').nth(1).textContent())!;
     await ypSelect.selectOption({ index: 1 });
-    await page.getByRole('button', { name: 'Placér' }).click();
+    await place.getByLabel('Status').selectOption({ label: 'Planlagt' });
+    await expect(place.getByLabel('Startdato').inputValue()).resolves.toBe('2027-01-04');
+    await expect(place.getByLabel('Virksomhedsmentor').inputValue()).resolves.not.toBe('');
+    await place.getByLabel('Slutdato').fill('2027-03-31');
+    await place.getByRole('button', { name: 'Placér' }).click();
     await page.getByText('Den unge er placeret.').waitFor();
     await page.getByTestId('company-placements').getByRole('link', { name }).waitFor();
-    await page.getByTestId('openings').getByText('1 af 2 pladser ledige').waitFor();
+    await page.getByTestId('company-placements').getByText(/Planlagt/).waitFor();
+    await openings.getByText('1 af 2 pladser ledige').waitFor();
     await checkA11y(page, 'company page');
     await screenshot(page, 'company-page');
+
+    // The same page on a 360 px phone: no sideways scrolling, the opening form fits.
+    const phone = await env.newPage(360);
+    await loginAs(phone, 'vejleder@demo.fodfaeste.dk');
+    await phone.goto(page.url());
+    await phone.getByRole('heading', { level: 1, name: 'Testfabrikken ApS' }).waitFor();
+    await phone.getByTestId('company-placements').getByRole('link', { name }).waitFor();
+    await screenshot(phone, 'company-page');
+    await phone.getByText('Tilføj opgave').click();
+    await checkA11y(phone, 'opening form on a phone');
+    await screenshot(phone, 'opening-form');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(pageProblems(phone, [/401 \(Unauthorized\)/])).toEqual([]);
     // The one 400 is the refused CVR number above.
     expect(pageProblems(page, [/401 \(Unauthorized\)/, /400 \(Bad Request\)/])).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 
   it('the company contact on a 360 px phone registers attendance in one tap and raises a concern', async () => {
     const page = await env.newPage(360);
@@ -91,6 +145,10 @@ describe('companies journeys', () => {
     await page.getByLabel('Timer om dagen').fill('6');
     await page.getByRole('button', { name: 'Gem nyt ugeskema' }).click();
     await page.getByText(/2 dag\(e\) om ugen, 6 timer om dagen/).first().waitFor();
+    await page.getByRole('button', { name: 'Sæt på pause' }).click();
+    await page.getByText('Forløbet er sat på pause.').waitFor();
+    await page.getByRole('button', { name: 'Genoptag forløbet' }).click();
+    await page.getByText('Forløbet er aktivt.').waitFor();
     await checkA11y(page, 'placement page');
     await screenshot(page, 'placement-page');
     // The network's meetings (the job festival created 72 small jobs) and its shared success story.

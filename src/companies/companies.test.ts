@@ -3,6 +3,7 @@ import { createTestApp, type TestApp, type TestClient } from '../../test/helpers
 import { makePartnership, makeUser, makeYoungPerson } from '../../test/helpers/factories.ts';
 import { cvrProblem } from './cvr.ts';
 import { makeCompany, makeOpening, makePlacement } from './testkit.ts';
+import { loadOpenings } from '../matching/load.ts';
 
 let t: TestApp;
 let pid: string;
@@ -124,6 +125,55 @@ describe('companies, contacts and openings', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().error.message).toMatch(/2 unge har allerede en plads/);
     expect((await counsellor.patch(`/api/openings/${o.id}`, { capacity: 3 })).json().freePlaces).toBe(1);
+  });
+});
+
+describe('the counsellor edits a company, its contacts and its openings', () => {
+  it('edits size, experience tags and notes, clears the address, and refuses an unknown tag on the field', async () => {
+    const c = (await counsellor.post('/api/companies', { name: 'Ret ApS', address: 'Vej 1', membership: 'occasional', kind: 'training' })).json();
+    const res = await counsellor.patch(`/api/companies/${c.id}`, { size: '1-9', experienceTags: ['adhd', 'no_danish'], notes: 'Ring før kl. 9', address: null });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ name: 'Ret ApS', size: '1-9', experienceTags: ['adhd', 'no_danish'], notes: 'Ring før kl. 9', address: null });
+    const bad = await counsellor.patch(`/api/companies/${c.id}`, { experienceTags: ['pyromania'] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].field).toMatch(/^experienceTags/);
+    expect((await counsellor.get(`/api/companies/${c.id}`)).json().experienceTags).toEqual(['adhd', 'no_danish']);
+  });
+
+  it('edits a contact person\'s role (title) and removes the contact; refuses another company\'s contact (404)', async () => {
+    const a = await makeCompany(t.db, pid);
+    const b = await makeCompany(t.db, pid);
+    const contact = (await counsellor.post(`/api/companies/${a.id}/contacts`, { name: 'Per Hansen', title: 'Lagerchef' })).json();
+    const edited = await counsellor.patch(`/api/companies/${a.id}/contacts/${contact.id}`, { title: 'Ejer', phone: '20 30 40 50' });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json()).toMatchObject({ name: 'Per Hansen', title: 'Ejer', phone: '20 30 40 50' });
+    expect((await counsellor.patch(`/api/companies/${b.id}/contacts/${contact.id}`, { title: 'X' })).statusCode).toBe(404);
+    expect((await counsellor.delete(`/api/companies/${b.id}/contacts/${contact.id}`)).statusCode).toBe(404);
+    expect((await counsellor.patch(`/api/companies/${a.id}/contacts/${contact.id}`, { phone: 'ring mig' })).statusCode).toBe(400);
+    expect((await counsellor.delete(`/api/companies/${a.id}/contacts/${contact.id}`)).statusCode).toBe(204);
+    expect((await counsellor.get(`/api/companies/${a.id}`)).json().contacts).toEqual([]);
+  });
+
+  it('keeps an opening\'s earliest start, edits and clears it, and matching uses it; refuses a date that is not a date', async () => {
+    const c = await makeCompany(t.db, pid);
+    const mentor = (await counsellor.post(`/api/companies/${c.id}/contacts`, { name: 'Mona Mentor', phone: '11223344' })).json();
+    const created = await counsellor.post(`/api/companies/${c.id}/openings`, {
+      title: 'Køkken', placementKinds: ['work_placement'], startDaysPerWeek: 1, startHoursPerDay: 3, maxHoursPerWeek: 37,
+      growth: 'Start 1 dag om ugen, op til 37 timer', requirements: ['driving_licence', 'lifting'], mentorContactId: mentor.id,
+      mentorAfterHours: true, location: 'Kantinen, Hovedgaden 2', postalCode: '7400', earliestStart: '2027-01-04',
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ earliestStart: '2027-01-04', requirements: ['driving_licence', 'lifting'], location: 'Kantinen, Hovedgaden 2' });
+    const id = created.json().id;
+    expect((await loadOpenings(t.db, pid)).find((o) => o.id === id)?.startDate).toBe('2027-01-04');
+    const edited = await counsellor.patch(`/api/openings/${id}`, { earliestStart: '2027-02-01', startDaysPerWeek: 2, mentorAfterHours: false });
+    expect(edited.json()).toMatchObject({ earliestStart: '2027-02-01', startDaysPerWeek: 2, mentorAfterHours: false, mentor: { name: 'Mona Mentor' } });
+    const bad = await counsellor.patch(`/api/openings/${id}`, { earliestStart: 'snart' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0]).toMatchObject({ field: 'earliestStart' });
+    expect((await counsellor.patch(`/api/openings/${id}`, { earliestStart: null })).json().earliestStart).toBeNull();
+    expect((await loadOpenings(t.db, pid)).find((o) => o.id === id)?.startDate).toBeNull();
+    expect((await otherCounsellor.patch(`/api/openings/${id}`, { title: 'Overtaget' })).statusCode).toBe(404);
   });
 });
 

@@ -8,6 +8,19 @@ type Q = Db | Trx;
 export const HOLDING_STATUSES = ['planned', 'active', 'paused'] as const;
 
 /**
+ * A hire (DOMAIN.md: the outcome "ordinary employment" and the hiring company's
+ * job or apprenticeship at the top of the ladder): a placement that ended with
+ * reason hired, or an ordinary job or apprenticeship that has started and is
+ * still running (active or paused). A planned job, or one that broke down or
+ * ended for another reason, is not a hire. Counted once per young person.
+ * Use on an alias `p` of placements.
+ */
+export const IS_HIRE = sql<boolean>`(p.end_reason = 'hired' OR (p.kind IN ('ordinary_job', 'apprenticeship') AND p.status IN ('active', 'paused') AND p.start_date <= current_date))`;
+
+/** The day a hire happened: the end of the placement that led to it, or the job's first day. */
+export const HIRED_ON = sql<string>`(CASE WHEN p.end_reason = 'hired' THEN p.end_date ELSE p.start_date END)`;
+
+/**
  * One row per company with the computed figures: "active" means a young person
  * was attached (a placement that started, overlapping the last 12 months).
  */
@@ -21,8 +34,7 @@ export async function companySummaries(db: Q, partnershipId: string, companyId?:
       (SELECT max(coalesce(least(p.end_date, current_date), current_date))::text FROM placements p
         WHERE p.company_id = c.id AND p.status <> 'planned' AND p.start_date <= current_date) AS last_attached,
       (SELECT count(*) FROM placements p WHERE p.company_id = c.id)::int AS placements,
-      (SELECT count(DISTINCT p.young_person_id) FROM placements p WHERE p.company_id = c.id
-        AND (p.end_reason = 'hired' OR p.kind IN ('ordinary_job', 'apprenticeship')))::int AS hires,
+      (SELECT count(DISTINCT p.young_person_id) FROM placements p WHERE p.company_id = c.id AND ${IS_HIRE})::int AS hires,
       (SELECT coalesce(sum(greatest(o.capacity - (SELECT count(*) FROM placements p WHERE p.opening_id = o.id
           AND p.status IN ('planned', 'active', 'paused')), 0)), 0)
         FROM openings o WHERE o.company_id = c.id AND o.open)::int AS free_places
@@ -79,7 +91,8 @@ export async function listOpenings(db: Q, partnershipId: string, filter: { compa
       maxHoursPerWeek: o.max_hours_per_week === null ? null : Number(o.max_hours_per_week), growth: o.growth,
       capacity: o.capacity, taken, freePlaces: Math.max(o.capacity - taken, 0), requirements: o.requirements,
       mentor: o.mentor_contact_id && o.mentor_name ? { id: o.mentor_contact_id, name: o.mentor_name, phone: o.mentor_phone } : null,
-      mentorAfterHours: o.mentor_after_hours, location: o.location, postalCode: o.postal_code, open: o.open,
+      mentorAfterHours: o.mentor_after_hours, location: o.location, postalCode: o.postal_code,
+      earliestStart: o.earliest_start, open: o.open,
     };
   });
   return filter.freeOnly ? out.filter((o) => o.open && o.freePlaces > 0) : out;

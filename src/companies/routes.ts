@@ -5,7 +5,7 @@ import { actorOf } from '../core/actor.ts';
 import { authorize } from '../core/policy.ts';
 import { ErrorResponse } from '../auth/schemas.ts';
 import { companyPermissions as P } from './policy.ts';
-import { companySummaries, danish, findCompany, listContacts, listOpenings } from './queries.ts';
+import { companySummaries, danish, findCompany, HIRED_ON, IS_HIRE, listContacts, listOpenings } from './queries.ts';
 import {
   CompanyBody, CompanyContactParams, CompanyDetail, CompanyListQuery, CompanyPatch, CompanySummary, Contact, ContactBody,
   ContactPatch, IdParams, MEMBERSHIPS, NetworkOverview, Opening, OpeningBody, OpeningListQuery, OpeningPatch,
@@ -151,9 +151,9 @@ export async function companyRoutes(app: App) {
       const perCompany = await companySummaries(trx, actor.partnershipId);
       const openings = (await listOpenings(trx, actor.partnershipId)).filter((o) => o.open && o.freePlaces > 0);
       const { rows: [year] } = await sql<{ placements: number; hires: number }>`
-        SELECT count(*)::int AS placements,
-          count(DISTINCT young_person_id) FILTER (WHERE end_reason = 'hired' OR kind IN ('ordinary_job', 'apprenticeship'))::int AS hires
-        FROM placements WHERE partnership_id = ${actor.partnershipId} AND start_date >= current_date - interval '12 months'`.execute(trx);
+        SELECT count(*) FILTER (WHERE p.start_date >= current_date - interval '12 months')::int AS placements,
+          count(DISTINCT p.young_person_id) FILTER (WHERE ${IS_HIRE} AND ${HIRED_ON} >= current_date - interval '12 months')::int AS hires
+        FROM placements p WHERE p.partnership_id = ${actor.partnershipId}`.execute(trx);
       const active = perCompany.filter((c) => c.active).length;
       return {
         companies: perCompany.length, active, passive: perCompany.length - active,

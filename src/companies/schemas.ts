@@ -86,6 +86,8 @@ export const OpeningBody = Type.Object({
   mentorAfterHours: Type.Optional(Type.Boolean()),
   location: Type.Optional(Nullable(Text(200))),
   postalCode: Type.Optional(Nullable(PostalCode)),
+  /** The first day the company can take a young person; null = a flexible start. */
+  earliestStart: Type.Optional(Nullable(Type.String({ format: 'date' }))),
   open: Type.Optional(Type.Boolean()),
 });
 export type OpeningBody = Static<typeof OpeningBody>;
@@ -110,6 +112,7 @@ export const Opening = Type.Object({
   mentorAfterHours: Type.Boolean(),
   location: Nullable(Type.String()),
   postalCode: Nullable(Type.String()),
+  earliestStart: Nullable(Type.String()),
   open: Type.Boolean(),
 });
 export type Opening = Static<typeof Opening>;

@@ -14,12 +14,16 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 describe('companies demo data', () => {
-  it('has about 30 companies, five fixed partners, about a third active, valid CVR numbers', async () => {
+  it('has 30 companies, Aulum Milen\'s eight fixed partners, about a third active, valid CVR numbers', async () => {
     const db = database.db;
     const p = await db.selectFrom('partnerships').select('id').where('slug', '=', 'aulum-milen-demo').executeTakeFirstOrThrow();
     const all = await companySummaries(db, p.id);
     expect(all).toHaveLength(30);
-    expect(all.filter((c) => c.membership === 'fixed_partner')).toHaveLength(5);
+    const fixed = all.filter((c) => c.membership === 'fixed_partner');
+    expect(fixed).toHaveLength(8);
+    // Five companies, the associations, the business council and the youth guidance (fictional look-alikes).
+    expect(fixed.map((c) => c.industry)).toEqual(expect.arrayContaining(['Foreningsliv', 'Erhvervsråd', 'Kommune']));
+    expect(all.some((c) => c.membership === 'steering_group')).toBe(true);
     const active = all.filter((c) => c.active).length;
     expect(active).toBeGreaterThanOrEqual(8);
     expect(active).toBeLessThanOrEqual(12);

@@ -6,28 +6,40 @@ import type { PlacementKind } from './schemas.ts';
 
 type Membership = 'fixed_partner' | 'steering_group' | 'network_member' | 'occasional';
 type Kind = 'training' | 'hiring' | 'both';
-interface CompanySpec { name: string; industry: string; membership: Membership; kind: Kind; size: string; city: string; postal: string; tags: string[]; opening: [string, string, PlacementKind[]] }
+interface CompanySpec { name: string; industry: string; membership: Membership; kind: Kind; size: string; city: string; postal: string; tags: string[]; opening: [string, string, PlacementKind[]]; note?: string }
 
-/** Fictional look-alikes of Aulum Milen's five partner companies first, then the wider circle. */
+const PARTNER_NOTE = 'Fast partner i Aulum Milen. Tager gerne de første, svære skridt.';
+
+/**
+ * Aulum Milen's eight fixed partners as fictional look-alikes (see
+ * ../shared/seeds/aulum-milen-folder.txt): five local companies (a production
+ * company, a kitchen maker, a builder, a packaging producer and a worktop maker),
+ * the local associations, the business council and the municipal youth guidance.
+ * Then the wider circle. The first ten get ladders (active), 10–11 had a young
+ * person long ago only (passive): about a third active, as in PÅ VEJ (10 of 30).
+ */
 const COMPANIES: CompanySpec[] = [
-  { name: 'Bøgh & Søn Metal', industry: 'Metal og maskiner', membership: 'fixed_partner', kind: 'both', size: '50-249', city: 'Aulum', postal: '7490', tags: ['anxiety', 'adhd', 'no_danish'], opening: ['Værksted og pakning', 'Slibe, montere og pakke emner til forsendelse', ['trial', 'work_placement', 'wage_subsidy', 'paid_hours', 'apprenticeship']] },
-  { name: 'Aulum Lager & Logistik', industry: 'Lager', membership: 'fixed_partner', kind: 'training', size: '10-49', city: 'Aulum', postal: '7490', tags: ['autism', 'anxiety'], opening: ['Lager og pakning', 'Plukke ordrer, pakke og fylde hylder op', ['trial', 'work_placement', 'paid_hours', 'leisure_job']] },
-  { name: 'Hodsager Træ', industry: 'Træ og møbler', membership: 'fixed_partner', kind: 'both', size: '50-249', city: 'Hodsager', postal: '7490', tags: ['adhd', 'substance_history'], opening: ['Snedkerværksted', 'Slibe, lakere og samle møbler', ['trial', 'work_placement', 'wage_subsidy', 'apprenticeship']] },
-  { name: 'Milen Dagligvarer', industry: 'Detailhandel', membership: 'fixed_partner', kind: 'hiring', size: '10-49', city: 'Aulum', postal: '7490', tags: ['anxiety', 'no_danish'], opening: ['Fylde varer op i butikken', 'Fylde varer op, tage imod varer, rydde op', ['trial', 'work_placement', 'leisure_job', 'paid_hours', 'ordinary_job']] },
-  { name: 'Vestjysk Autoservice', industry: 'Auto', membership: 'fixed_partner', kind: 'both', size: '10-49', city: 'Aulum', postal: '7490', tags: ['adhd', 'autism'], opening: ['Værksted og dækskifte', 'Skifte dæk, vaske biler, rydde værkstedet', ['trial', 'work_placement', 'apprenticeship', 'ordinary_job']] },
-  { name: 'Erhvervsforeningen Aulum-Hodsager', industry: 'Erhvervsråd', membership: 'steering_group', kind: 'hiring', size: '1-9', city: 'Aulum', postal: '7490', tags: [], opening: ['Kontorhjælp', 'Kopiere, pakke materialer til arrangementer', ['trial', 'leisure_job']] },
-  { name: 'Haderup Kro', industry: 'Hotel og restaurant', membership: 'network_member', kind: 'both', size: '10-49', city: 'Haderup', postal: '7540', tags: ['no_danish'], opening: ['Køkkenhjælp', 'Opvask, grøntsager, klargøring', ['trial', 'work_placement', 'paid_hours', 'leisure_job']] },
+  { name: 'Bøgh & Søn Metal', industry: 'Metal og maskiner', membership: 'fixed_partner', kind: 'both', size: '50-249', city: 'Aulum', postal: '7490', tags: ['anxiety', 'adhd', 'no_danish'], note: PARTNER_NOTE, opening: ['Værksted og pakning', 'Slibe, montere og pakke emner til forsendelse', ['trial', 'work_placement', 'wage_subsidy', 'paid_hours', 'apprenticeship']] },
+  { name: 'Aulum Køkkenfabrik', industry: 'Køkkener', membership: 'fixed_partner', kind: 'training', size: '50-249', city: 'Aulum', postal: '7490', tags: ['autism', 'anxiety'], note: PARTNER_NOTE, opening: ['Lager og pakning', 'Plukke beslag, pakke køkkenlåger og fylde hylder op', ['trial', 'work_placement', 'paid_hours', 'leisure_job']] },
+  { name: 'Hodsager Træ', industry: 'Bordplader og træ', membership: 'fixed_partner', kind: 'both', size: '50-249', city: 'Hodsager', postal: '7490', tags: ['adhd', 'substance_history'], note: PARTNER_NOTE, opening: ['Bordplader og snedkeri', 'Slibe, olie og pakke bordplader', ['trial', 'work_placement', 'wage_subsidy', 'apprenticeship']] },
+  { name: 'Midtvest Byg & Montage', industry: 'Byggeri', membership: 'fixed_partner', kind: 'hiring', size: '10-49', city: 'Aulum', postal: '7490', tags: ['anxiety', 'no_danish'], note: PARTNER_NOTE, opening: ['Hjælper på byggepladsen', 'Bære materialer, rydde op, hjælpe montøren', ['trial', 'work_placement', 'paid_hours', 'apprenticeship', 'ordinary_job']] },
+  { name: 'Grønkassen Emballage', industry: 'Emballage', membership: 'fixed_partner', kind: 'both', size: '10-49', city: 'Aulum', postal: '7490', tags: ['adhd', 'autism'], note: PARTNER_NOTE, opening: ['Produktion og pakning', 'Folde kasser, passe pakkemaskinen, gøre klar til afhentning', ['trial', 'work_placement', 'leisure_job', 'ordinary_job']] },
+  { name: 'Aulum-Hodsager Erhvervsudvikling', industry: 'Erhvervsråd', membership: 'fixed_partner', kind: 'hiring', size: '1-9', city: 'Aulum', postal: '7490', tags: [], note: 'Fast partner: det lokale erhvervsråd. Åbner døre til virksomhederne.', opening: ['Kontorhjælp', 'Kopiere, pakke materialer til arrangementer', ['trial', 'leisure_job']] },
+  { name: 'Haderup Kro', industry: 'Hotel og restaurant', membership: 'steering_group', kind: 'both', size: '10-49', city: 'Haderup', postal: '7540', tags: ['no_danish'], opening: ['Køkkenhjælp', 'Opvask, grøntsager, klargøring', ['trial', 'work_placement', 'paid_hours', 'leisure_job']] },
   { name: 'Herning Plast', industry: 'Industri', membership: 'network_member', kind: 'hiring', size: '250+', city: 'Herning', postal: '7400', tags: ['autism'], opening: ['Maskinpasser', 'Passe sprøjtestøbemaskiner, kontrollere emner', ['work_placement', 'wage_subsidy', 'ordinary_job']] },
   { name: 'Grøn Have Anlæg', industry: 'Anlægsgartner', membership: 'network_member', kind: 'training', size: '1-9', city: 'Aulum', postal: '7490', tags: ['anxiety', 'substance_history'], opening: ['Haver og grønne områder', 'Luge, slå græs, plante', ['trial', 'work_placement', 'wage_subsidy']] },
   { name: 'Ørnhøj Landbrug', industry: 'Landbrug', membership: 'network_member', kind: 'both', size: '1-9', city: 'Ørnhøj', postal: '6973', tags: ['adhd'], opening: ['Staldarbejde', 'Fodre, muge ud, passe kalve', ['trial', 'work_placement', 'paid_hours']] },
   { name: 'Tvis Tømrer & Snedker', industry: 'Byggeri', membership: 'network_member', kind: 'both', size: '10-49', city: 'Tvis', postal: '7500', tags: [], opening: ['Tømrerhjælper', 'Bære materialer, rydde byggeplads, hjælpe svenden', ['trial', 'work_placement', 'apprenticeship']] },
   { name: 'Aulum Tekstil', industry: 'Tekstil', membership: 'network_member', kind: 'training', size: '10-49', city: 'Aulum', postal: '7490', tags: ['anxiety'], opening: ['Lager og tekstil', 'Folde, pakke og mærke varer', ['trial', 'work_placement']] },
   { name: 'Sunds Bageri', industry: 'Fødevarer', membership: 'occasional', kind: 'hiring', size: '1-9', city: 'Sunds', postal: '7451', tags: [], opening: ['Bagerimedhjælper', 'Ekspedition og opvask, tidligt om morgenen', ['trial', 'leisure_job', 'paid_hours']] },
+  { name: 'Foreningerne i Aulum', industry: 'Foreningsliv', membership: 'fixed_partner', kind: 'training', size: '1-9', city: 'Aulum', postal: '7490', tags: ['anxiety', 'autism'], note: 'Fast partner: idræts- og fritidsforeningerne. Fællesskab uden for arbejdet.', opening: ['Hjælper i hallen', 'Stille op til kampe, passe kiosken, rydde op', ['trial', 'leisure_job']] },
+  { name: 'Ungevejledningen (kommunen)', industry: 'Kommune', membership: 'fixed_partner', kind: 'training', size: '10-49', city: 'Herning', postal: '7400', tags: ['anxiety', 'autism', 'adhd', 'cognitive'], note: 'Fast partner: kommunens ungevejledning koordinerer forløbene.', opening: ['Caféhjælper i UngeMilen', 'Handle ind, lave kaffe og mad til ungdomsnetværkets møder', ['trial', 'leisure_job']] },
+  { name: 'Milen Dagligvarer', industry: 'Detailhandel', membership: 'steering_group', kind: 'hiring', size: '10-49', city: 'Aulum', postal: '7490', tags: ['anxiety', 'no_danish'], opening: ['Fylde varer op i butikken', 'Fylde varer op, tage imod varer, rydde op', ['trial', 'leisure_job', 'paid_hours', 'ordinary_job']] },
   { name: 'Vildbjerg Rengøring', industry: 'Service', membership: 'network_member', kind: 'both', size: '50-249', city: 'Vildbjerg', postal: '7480', tags: ['no_danish'], opening: ['Rengøringsassistent', 'Rengøring af kontorer efter lukketid', ['work_placement', 'paid_hours', 'ordinary_job']] },
   { name: 'Midtjysk Genbrug', industry: 'Genbrug', membership: 'network_member', kind: 'training', size: '10-49', city: 'Herning', postal: '7400', tags: ['substance_history', 'autism'], opening: ['Sortering', 'Sortere og prissætte genbrugsvarer', ['trial', 'work_placement']] },
 ];
-const MORE = ['Aulum El-service', 'Herning VVS', 'Hammerum Malerfirma', 'Karup Transport', 'Gullestrup Cykler', 'Ikast Emballage', 'Feldborg Maskinstation', 'Skinderholm Camping', 'Rind Dyreklinik', 'Vind Smedie', 'Birk IT-værksted', 'Lind Fitness', 'Timring Frugtplantage', 'Simmelkær Savværk', 'Sdr. Felding Købmand'];
-const MORE_INDUSTRY = ['El', 'VVS', 'Maler', 'Transport', 'Detailhandel', 'Industri', 'Landbrug', 'Turisme', 'Dyr', 'Metal', 'IT', 'Fritid', 'Landbrug', 'Træ', 'Detailhandel'];
+const MORE = ['Aulum El-service', 'Herning VVS', 'Hammerum Malerfirma', 'Karup Transport', 'Gullestrup Cykler', 'Ikast Emballage', 'Feldborg Maskinstation', 'Skinderholm Camping', 'Rind Dyreklinik', 'Vind Smedie', 'Birk IT-værksted', 'Vestjysk Autoservice'];
+const MORE_INDUSTRY = ['El', 'VVS', 'Maler', 'Transport', 'Detailhandel', 'Industri', 'Landbrug', 'Turisme', 'Dyr', 'Metal', 'IT', 'Auto'];
 
 export async function seedCompanies(ctx: SeedContext) {
   const { trx, random, partnershipId: pid } = ctx;
@@ -42,7 +54,7 @@ export async function seedCompanies(ctx: SeedContext) {
     const c = await trx.insertInto('companies').values({
       partnership_id: pid, name: s.name, cvr: cvrFor(i), address: `${pick(['Industrivej', 'Hovedgaden', 'Stationsvej', 'Fabriksvej'])} ${1 + i}`,
       postal_code: s.postal, city: s.city, industry: s.industry, size: s.size, membership: s.membership, kind: s.kind, experience_tags: s.tags,
-      notes: i < 5 ? 'Fast partner i Aulum Milen. Tager gerne de første, svære skridt.' : null,
+      notes: s.note ?? null,
     }).returning('id').executeTakeFirstOrThrow();
     const mentorName = i === 0 ? 'Lone Bøgh' : `${pick(['Karsten', 'Bente', 'Henrik', 'Pia', 'Ole', 'Lis'])} ${pick(['Holm', 'Dahl', 'Kjær', 'Vinther', 'Bak'])}`;
     const mentor = await trx.insertInto('company_contacts').values({
@@ -159,7 +171,7 @@ async function seedLadders(ctx: SeedContext, companies: { id: string; openingId:
     const s = await trx.insertInto('success_stories').values({
       partnership_id: ctx.partnershipId, placement_id: storyPlacement.id, young_person_id: storyPlacement.youngPersonId, company_id: storyPlacement.companyId,
       title: 'Fra én dag om ugen til fast job', created_by: ctx.users.counsellor,
-      body: 'Han startede med én dag om ugen på lageret og en mentor, der tog sig tid. Efter et halvt år med lønnede timer blev han fastansat. "Det var første gang, nogen regnede med mig," siger han.',
+      body: 'Han startede med én dag om ugen og en mentor, der tog sig tid. Efter et halvt år med lønnede timer blev han fastansat. "Det var første gang, nogen regnede med mig," siger han.',
     }).returning('id').executeTakeFirstOrThrow();
     await recordConsent(trx, {
       partnershipId: ctx.partnershipId, youngPersonId: storyPlacement.youngPersonId, recipient: { kind: 'network', id: s.id },

@@ -73,6 +73,7 @@ function openingColumns(b: Partial<OpeningBody>) {
     mentor_after_hours: b.mentorAfterHours,
     location: b.location,
     postal_code: b.postalCode,
+    earliest_start: b.earliestStart,
     open: b.open,
   });
 }

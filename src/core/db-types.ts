@@ -464,6 +464,7 @@ export interface OpeningsTable {
   lon: number | null;
   geo_key: string | null;
   geocoded_at: Timestamp | null;
+  earliest_start: string | null;
 }
 
 export interface OutboxTable {

@@ -2,7 +2,7 @@ import type { Db, Trx } from '../core/db.ts';
 import type { Actor } from '../core/policy.ts';
 import { audit } from '../core/audit.ts';
 import { AppError, badRequest, notFound } from '../core/errors.ts';
-import { addDays, isoWeek, isoWeekday, mondayOf, todayInDenmark } from './dates.ts';
+import { addDays, earliestAttendanceDay, isoWeek, isoWeekday, mondayOf, todayInDenmark } from './dates.ts';
 import { scheduleOn, schedulesOf } from './placements.ts';
 import type { AttendanceBody, AttendanceStatus, ScheduleStep, Stability } from './schemas.ts';
 
@@ -19,7 +19,7 @@ type Q = Db | Trx;
 export async function registerAttendance(trx: Trx, actor: Actor, companyId: string, body: AttendanceBody, today = todayInDenmark()) {
   const { day } = body;
   if (day > today) throw badRequest('Fremmøde kan ikke registreres for en dag, der ikke er kommet endnu.', [{ field: 'day', message: 'Vælg i dag eller en tidligere dag.' }]);
-  if (day < addDays(mondayOf(today), -7)) {
+  if (day < earliestAttendanceDay(today)) {
     throw new AppError(409, 'too_late', 'Fremmøde kan kun registreres for denne og sidste uge. Kontakt ungevejlederen, hvis noget skal rettes længere tilbage.');
   }
   const ids = [...new Set(body.entries.map((e) => e.placementId))];

@@ -32,3 +32,18 @@ export function isoWeek(d: string): string {
   const week = Math.floor((thursday.getTime() - jan1) / 86_400_000 / 7) + 1;
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
+
+/**
+ * The attendance window: a day can be registered from the Monday of last week
+ * up to today. The one rule the server enforces and the employer's day picker offers.
+ */
+export function earliestAttendanceDay(today: string): string {
+  return addDays(mondayOf(today), -7);
+}
+
+/** The days a company contact may register, today first. */
+export function attendanceDays(today: string): string[] {
+  const out: string[] = [];
+  for (let d = today; d >= earliestAttendanceDay(today); d = addDays(d, -1)) out.push(d);
+  return out;
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test/helpers/app.ts';
 import { makePartnership, makeUser, makeYoungPerson } from '../../test/helpers/factories.ts';
 import { grant, makeCompany, makeCompanyContact, makeOpening, makePlacement } from '../companies/testkit.ts';
-import { addDays, mondayOf, todayInDenmark } from './dates.ts';
+import { addDays, attendanceDays, earliestAttendanceDay, mondayOf, todayInDenmark } from './dates.ts';
 
 let t: TestApp;
 let pid: string;
@@ -149,5 +149,60 @@ describe('the company edits its own openings and contact persons', () => {
     const home = (await contact.get('/api/employer')).json();
     const me = home.contacts.find((x: { hasLogin: boolean }) => x.hasLogin);
     expect((await contact.delete(`/api/employer/contacts/${me.id}`)).statusCode).toBe(409);
+  });
+});
+
+describe('the company contact\'s phone forms: openings in full, contact persons, and refusals', () => {
+  it('creates an opening with all its fields and edits them; the counsellor sees the same opening', async () => {
+    const body = {
+      title: 'Klargøring af biler', tasks: 'Vaske biler og rydde værkstedet', placementKinds: ['trial', 'work_placement'],
+      startDaysPerWeek: 2, startHoursPerDay: 4, requirements: ['early_mornings', 'standing'], mentorAfterHours: true, capacity: 2,
+    };
+    const created = await contact.post('/api/employer/openings', body);
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ ...body, companyId: company.id, freePlaces: 2, open: true });
+    const id = created.json().id;
+    const changed = await contact.patch(`/api/employer/openings/${id}`, {
+      tasks: 'Vaske biler', placementKinds: ['work_placement', 'paid_hours'], startDaysPerWeek: 3, startHoursPerDay: 5, requirements: [], mentorAfterHours: false,
+    });
+    expect(changed.json()).toMatchObject({ tasks: 'Vaske biler', placementKinds: ['work_placement', 'paid_hours'], startDaysPerWeek: 3, startHoursPerDay: 5, requirements: [], mentorAfterHours: false });
+    const seen = (await counsellor.get(`/api/companies/${company.id}`)).json().openings.find((o: { id: string }) => o.id === id);
+    expect(seen).toMatchObject({ startDaysPerWeek: 3, mentorAfterHours: false });
+  });
+
+  it('refuses a bad opening (400) and a mentor from another company (400); nothing is saved', async () => {
+    const before = (await contact.get('/api/employer')).json().openings.length;
+    expect((await contact.post('/api/employer/openings', { title: '', placementKinds: [] })).statusCode).toBe(400);
+    expect((await contact.post('/api/employer/openings', { title: 'x', placementKinds: ['trial'], startDaysPerWeek: 9 })).statusCode).toBe(400);
+    const foreignContact = await t.db.selectFrom('company_contacts').select('id').where('company_id', '=', otherCompany.id).executeTakeFirstOrThrow();
+    const res = await contact.post('/api/employer/openings', { title: 'Mentor udefra', placementKinds: ['trial'], mentorContactId: foreignContact.id });
+    expect(res.statusCode).toBe(400);
+    expect((await contact.get('/api/employer')).json().openings.length).toBe(before);
+  });
+
+  it('a contact cannot edit or remove another company\'s contact person (404), and the row is untouched', async () => {
+    const foreign = await t.db.selectFrom('company_contacts').select(['id', 'name']).where('company_id', '=', otherCompany.id).executeTakeFirstOrThrow();
+    expect((await contact.patch(`/api/employer/contacts/${foreign.id}`, { name: 'Kapret' })).statusCode).toBe(404);
+    expect((await contact.delete(`/api/employer/contacts/${foreign.id}`)).statusCode).toBe(404);
+    const after = await t.db.selectFrom('company_contacts').select('name').where('id', '=', foreign.id).executeTakeFirstOrThrow();
+    expect(after.name).toBe(foreign.name);
+    // A counsellor has no employer routes at all.
+    expect((await counsellor.patch(`/api/employer/contacts/${foreign.id}`, { name: 'x' })).statusCode).toBe(403);
+    // The page knows which contact person is the logged-in one (no "Fjern" there).
+    const mine = await t.db.selectFrom('company_contacts').select('id').where('company_id', '=', company.id).where('user_id', 'is not', null).executeTakeFirstOrThrow();
+    expect((await contact.get('/api/employer')).json().myContactId).toBe(mine.id);
+  });
+
+  it('offers in the day picker exactly the days the server accepts: Monday last week up to today', async () => {
+    for (const d of ['2026-11-30', '2026-12-02', '2026-12-06']) {
+      const days = attendanceDays(d);
+      expect(days[0]).toBe(d);
+      expect(days.at(-1)).toBe(earliestAttendanceDay(d));
+      expect(days.at(-1)).toBe(addDays(mondayOf(d), -7));
+    }
+    expect(attendanceDays('2026-11-30')).toHaveLength(8); // a Monday: today and last week
+    expect(attendanceDays('2026-12-06')).toHaveLength(14); // a Sunday: this week and last
+    const first = attendanceDays(today).at(-1)!;
+    expect((await contact.post('/api/employer/attendance', { day: addDays(first, -1), entries: [{ placementId, status: 'present' }] })).statusCode).toBe(409);
   });
 });

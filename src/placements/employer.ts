@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import type { App } from '../core/app-types.ts';
 import type { Trx } from '../core/db.ts';
 import { actorOf } from '../core/actor.ts';
@@ -13,7 +13,7 @@ import { createOpening, findContact, findOpening, updateOpening } from '../compa
 import { addContact, deleteContact, updateContact } from '../companies/contacts.ts';
 import { placementPermissions as P } from './policy.ts';
 import { attendanceOf, registerAttendance } from './attendance.ts';
-import { addDays, isoWeekday, mondayOf, todayInDenmark } from './dates.ts';
+import { earliestAttendanceDay, isoWeekday, todayInDenmark } from './dates.ts';
 import { listPlacements, scheduleOn } from './placements.ts';
 import { createTask } from './tasks.ts';
 import { AttendanceBody, AttendanceRow, ConcernBody, IdParams, Placement, ScheduleStep } from './schemas.ts';
@@ -26,7 +26,7 @@ export async function myCompany(trx: Trx, actor: Actor) {
   return { ...(await findCompany(trx, actor.partnershipId, link.company_id))!, contactId: link.id };
 }
 
-const EmployerPlacement = Type.Object({
+export const EmployerPlacement = Type.Object({
   id: Type.String(),
   kind: Placement.properties.kind,
   status: Placement.properties.status,
@@ -39,12 +39,16 @@ const EmployerPlacement = Type.Object({
   youngPerson: Type.Record(Type.String(), Type.Unknown()),
   attendance: Type.Array(Type.Object({ day: Type.String(), status: Type.String() })),
 });
-const EmployerHome = Type.Object({
+export type EmployerPlacement = Static<typeof EmployerPlacement>;
+export const EmployerHome = Type.Object({
   company: CompanySummary,
   contacts: Type.Array(Contact),
   openings: Type.Array(Opening),
+  /** The logged-in contact's own contact person (they cannot remove themself). */
+  myContactId: Type.String(),
   today: Type.String(),
 });
+export type EmployerHome = Static<typeof EmployerHome>;
 const ContactParams = Type.Object({ contactId: Type.String({ format: 'uuid' }) });
 const PlacementsQuery = Type.Object({ scope: Type.Optional(Type.Union([Type.Literal('current'), Type.Literal('past')])) });
 
@@ -56,7 +60,7 @@ export async function employerRoutes(app: App) {
     const rows = (await listPlacements(trx, actor.partnershipId, { companyId, id })).filter((p) =>
       scope === 'one' || (scope === 'current' ? p.status !== 'ended' : p.status === 'ended'));
     const today = todayInDenmark();
-    const records = await attendanceOf(trx, rows.map((p) => p.id), addDays(mondayOf(today), -7), today);
+    const records = await attendanceOf(trx, rows.map((p) => p.id), earliestAttendanceDay(today), today);
     const out = [];
     for (const p of rows) {
       const yp = await presentYoungPerson(trx, { actor, recipient: { kind: 'company', id: companyId } },
@@ -80,7 +84,7 @@ export async function employerRoutes(app: App) {
     return db.transaction().execute(async (trx) => {
       const c = await myCompany(trx, actor);
       const [company] = await companySummaries(trx, actor.partnershipId, c.id);
-      return { company, contacts: await listContacts(trx, c.id), openings: await listOpenings(trx, actor.partnershipId, { companyId: c.id }), today: todayInDenmark() };
+      return { company, contacts: await listContacts(trx, c.id), openings: await listOpenings(trx, actor.partnershipId, { companyId: c.id }), myContactId: c.contactId, today: todayInDenmark() };
     });
   });
 

@@ -86,6 +86,49 @@ describe('placing a young person', () => {
   });
 });
 
+describe('placing with the full form, pausing and resuming', () => {
+  it('places as planned with an end date, mentor, schedule and the earlier step; refuses another young person\'s step', async () => {
+    const c = await makeCompany(t.db, pid);
+    const o = await makeOpening(t.db, pid, c.id, 3);
+    const mentor = (await counsellor.post(`/api/companies/${c.id}/contacts`, { name: 'Mette Mentor' })).json();
+    const yp = await makeYoungPerson(t.db, pid);
+    const first = await makePlacement(t.db, { partnershipId: pid, youngPersonId: yp.id, companyId: c.id, openingId: o.id, startDate: '2026-01-05' });
+    const body = {
+      youngPersonId: yp.id, openingId: o.id, kind: 'work_placement', status: 'planned', startDate: '2027-03-01', endDate: '2027-05-31',
+      mentorContactId: mentor.id, previousPlacementId: first.id, schedule: { weekdays: [1, 3], hoursPerDay: 5 },
+    };
+    const res = await counsellor.post('/api/placements', body);
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({
+      status: 'planned', endDate: '2027-05-31', mentor: { name: 'Mette Mentor' }, previousPlacementId: first.id,
+      schedule: [{ validFrom: '2027-03-01', weekdays: [1, 3], hoursPerDay: 5 }],
+    });
+    const stranger = await makeYoungPerson(t.db, pid);
+    const refused = await counsellor.post('/api/placements', { ...body, youngPersonId: stranger.id });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields[0]).toMatchObject({ field: 'previousPlacementId' });
+  });
+
+  it('pauses and resumes a placement, keeping its place; refuses a change to an ended one (409) and the status "ended" (400)', async () => {
+    const c = await makeCompany(t.db, pid);
+    const o = await makeOpening(t.db, pid, c.id, 1);
+    const yp = await makeYoungPerson(t.db, pid);
+    const p = (await counsellor.post('/api/placements', { youngPersonId: yp.id, openingId: o.id, kind: 'trial', startDate: '2026-01-05', status: 'active' })).json();
+    const paused = await counsellor.patch(`/api/placements/${p.id}`, { status: 'paused' });
+    expect(paused.statusCode).toBe(200);
+    expect(paused.json().status).toBe('paused');
+    // The place is held while paused.
+    const other = await makeYoungPerson(t.db, pid);
+    expect((await counsellor.post('/api/placements', { youngPersonId: other.id, openingId: o.id, kind: 'trial', startDate: today })).statusCode).toBe(409);
+    expect((await counsellor.patch(`/api/placements/${p.id}`, { status: 'active' })).json().status).toBe('active');
+    expect((await counsellor.patch(`/api/placements/${p.id}`, { status: 'ended' })).statusCode).toBe(400);
+    await counsellor.post(`/api/placements/${p.id}/end`, { endDate: '2026-02-01', endReason: 'ended_as_planned' });
+    const late = await counsellor.patch(`/api/placements/${p.id}`, { status: 'paused' });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.message).toMatch(/afsluttet/);
+  });
+});
+
 describe('the ladder', () => {
   it('chains placements and steps up hours; the young person sees their own ladder, not others\'', async () => {
     const ypUser = await makeUser(t.db, pid, 'young_person');

@@ -24,7 +24,7 @@ export function NetworkPage() {
         {!events.data && !events.error && <Spinner />}
         {events.data && events.data.length === 0 && <p>{t('network.noEvents')}</p>}
         {events.data && events.data.length > 0 && (
-          <div className="table-responsive">
+          <div className="table--responsive-scroll" tabIndex={0} role="region" aria-labelledby="events-heading">
             <table className="table table--compact" data-testid="events">
               <thead><tr><th scope="col">{t('network.event')}</th><th scope="col">{t('network.date')}</th><th scope="col">{t('network.invited')}</th><th scope="col">{t('network.yes')}</th><th scope="col">{t('network.attended')}</th><th scope="col">{t('network.jobs')}</th></tr></thead>
               <tbody>
@@ -61,7 +61,7 @@ function NewEventForm() {
     if (created) navigate(`/network/events/${created.id}`);
   };
   return (
-    <details className="details">
+    <details className="details event-create">
       <summary className="details-summary">{t('network.create')}</summary>
       <form onSubmit={submit} noValidate className="details-text">
         {s.error && s.error.fields.length > 0 && <ErrorSummary errors={s.error.fields} idFor={(x) => FIELD_IDS[x] ?? 'event-title'} />}

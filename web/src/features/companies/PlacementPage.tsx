@@ -34,11 +34,41 @@ export function PlacementPage() {
           </ul>
         </dd>
       </dl>
+      {data.status !== 'ended' && <StatusButtons id={data.id} status={data.status} onSaved={reload} />}
       <StabilitySection stability={data.stability} />
       {data.status !== 'ended' && <StepUpForm id={data.id} startDate={data.startDate} onSaved={reload} />}
       {data.status !== 'ended' && <EndForm id={data.id} startDate={data.startDate} onSaved={reload} />}
       <StoryForm placementId={data.id} name={data.youngPersonName} />
     </>
+  );
+}
+
+/**
+ * Pause and resume (a paused placement keeps its place on the opening), and
+ * start a planned one. PATCH /api/placements/:id with the new status.
+ */
+function StatusButtons({ id, status, onSaved }: { id: string; status: Detail['status']; onSaved: () => void }) {
+  const { t } = useTranslation('companies');
+  const s = useSubmit();
+  const [changed, setChanged] = useState<string | null>(null);
+  const set = async (next: 'active' | 'paused') => {
+    setChanged(null);
+    if (await s.run(() => api.patch(`/api/placements/${id}`, { status: next }))) {
+      setChanged(t(`placement.${next === 'paused' ? 'pausedNow' : 'activeNow'}`));
+      onSaved();
+    }
+  };
+  return (
+    <section aria-labelledby="status-heading">
+      <h2 id="status-heading">{t('placement.statusHeading')}</h2>
+      <p>{t('placement.statusNow', { status: t(`status.${status}`) })}</p>
+      <div role="status" aria-live="polite">{changed && <Alert variant="success" headingLevel={3}>{changed}</Alert>}</div>
+      {s.error && <Alert variant="error" headingLevel={3}>{s.error.message}</Alert>}
+      {status === 'active' && <button type="button" className="button button-secondary" disabled={s.busy} onClick={() => void set('paused')}>{t('placement.pause')}</button>}
+      {status === 'paused' && <button type="button" className="button button-primary" disabled={s.busy} onClick={() => void set('active')}>{t('placement.resume')}</button>}
+      {status === 'planned' && <button type="button" className="button button-primary" disabled={s.busy} onClick={() => void set('active')}>{t('placement.start')}</button>}
+      {status === 'paused' && <p className="form-hint">{t('placement.pausedHint')}</p>}
+    </section>
   );
 }
 

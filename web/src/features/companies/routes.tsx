@@ -5,7 +5,11 @@ import { CompanyPage } from './CompanyPage.tsx';
 import { PlacementPage } from './PlacementPage.tsx';
 import { NetworkPage } from './NetworkPage.tsx';
 import { EventPage } from './EventPage.tsx';
+import { StoriesPage } from './SharedStories.tsx';
 import { AttentionWidget, TasksWidget } from './widgets.tsx';
+
+// The network's readers outside the team (network.stories.read); company contacts also see them on /employer.
+const STORY_READERS = ['company_contact', 'volunteer_mentor', 'association_contact', 'steering_group'] as const;
 
 export const routes: AppRoute[] = [
   { path: '/companies', element: <CompaniesPage />, roles: ['counsellor', 'admin'] },
@@ -14,11 +18,13 @@ export const routes: AppRoute[] = [
   { path: '/placements/:id', element: <PlacementPage />, roles: ['counsellor', 'admin'] },
   { path: '/network', element: <NetworkPage />, roles: ['counsellor', 'admin'] },
   { path: '/network/events/:id', element: <EventPage />, roles: ['counsellor', 'admin'] },
+  { path: '/stories', element: <StoriesPage />, roles: STORY_READERS },
 ];
 
 export const navItems: NavItem[] = [
   { to: '/companies', labelKey: 'companies:nav.companies', roles: ['counsellor', 'admin'], order: 20 },
   { to: '/network', labelKey: 'companies:nav.network', roles: ['counsellor', 'admin'], order: 21 },
+  { to: '/stories', labelKey: 'companies:nav.stories', roles: ['volunteer_mentor', 'association_contact', 'steering_group'], order: 70 },
 ];
 
 export const startWidgets: StartWidget[] = [

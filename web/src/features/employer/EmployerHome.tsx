@@ -6,11 +6,11 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { formatDate, useLoad, useSubmit, weekdayName } from '../companies/ui.tsx';
-import { addDays, plannedOn, STATUSES, type EmployerPlacement } from './types.ts';
+import { attendanceDays } from '../../../../src/placements/dates.ts';
+import { plannedOn, STATUSES, type EmployerHome as Home, type EmployerPlacement } from './types.ts';
 import { PendingInvitations } from '../companies/PendingInvitations.tsx';
+import { SharedStories } from '../companies/SharedStories.tsx';
 import './employer.css';
-
-interface Home { company: { name: string }; today: string }
 
 /**
  * The company contact's phone page: one card per young person with the four
@@ -29,8 +29,8 @@ export function EmployerHome() {
   if (!home.data || !list.data) return <Spinner />;
   const today = home.data.today;
   const day = chosenDay ?? today;
-  // Registrations are allowed from Monday last week up to today.
-  const days = Array.from({ length: 14 }, (_, i) => addDays(today, -i)).filter((d) => d >= addDays(today, -13));
+  // Exactly the days the server accepts (one rule: src/placements/dates.ts).
+  const days = attendanceDays(today);
   const current = list.data.filter((p) => p.status === 'active' || p.status === 'paused');
   const statusOf = (p: EmployerPlacement) => just[`${p.id}:${day}`] ?? p.attendance.find((a) => a.day === day)?.status;
   const name = (p: EmployerPlacement) => String(p.youngPerson.firstName ?? '');
@@ -89,6 +89,7 @@ export function EmployerHome() {
         })}
       </ul>
       <PastPlacements />
+      <SharedStories />
     </>
   );
 }
