@@ -99,8 +99,16 @@ describe('community activities', () => {
       .filter((o: { startsAt: string }) => new Date(o.startsAt).getTime() <= Date.now());
     expect(held.length).toBeGreaterThanOrEqual(8);
     for (const o of held.slice(0, -3)) await leader.put(`/api/activities/${meetingId}/attendance`, { date: o.date, start: '00:00', marks: [{ youngPersonId: ypId, present: true }] });
+    // The last three meetings were held, but nobody took attendance: that is not "missed".
+    expect((await counsellor.get('/api/activities/slipping')).json()).toEqual([]);
+    expect((await counsellor.get(`/api/activities/attendance/young-people/${ypId}`)).json()[0]).toMatchObject({ slippingAway: false, held: held.length - 3 });
+    for (const o of held.slice(-3)) await leader.put(`/api/activities/${meetingId}/attendance`, { date: o.date, start: '00:00', marks: [{ youngPersonId: ypId, present: false }] });
     const slipping = (await counsellor.get('/api/activities/slipping')).json();
     expect(slipping).toEqual([expect.objectContaining({ youngPersonId: ypId, activityName: 'UngeMilen' })]);
+    // Another counsellor sees only their own young people, unless they ask for the whole partnership.
+    const colleague = await t.login((await makeUser(t.db, pid, 'counsellor')).email);
+    expect((await colleague.get('/api/activities/slipping')).json()).toEqual([]);
+    expect((await colleague.get('/api/activities/slipping?all=true')).json()).toEqual([expect.objectContaining({ youngPersonId: ypId })]);
     const trend = (await counsellor.get(`/api/activities/attendance/young-people/${ypId}`)).json();
     expect(trend[0]).toMatchObject({ slippingAway: true, held: held.length, attended: held.length - 3 });
     expect((await company.get('/api/activities/slipping')).statusCode).toBe(403);

@@ -8,11 +8,11 @@ import { authorize } from '../core/policy.ts';
 import { badRequest, conflict, notFound } from '../core/errors.ts';
 import { ErrorResponse } from '../auth/schemas.ts';
 import { IdParams } from '../lifeline/schemas.ts';
-import { addDays, hhmm, toLocal } from '../lifeline/zoned-time.ts';
+import { addDays, toLocal } from '../lifeline/zoned-time.ts';
 import { activityPermissions as P } from './policy.ts';
 import { findActivity, heldSince, occurrencesOf } from './queries.ts';
-import { attendanceTrend, isSlippingAway } from './recurrence.ts';
-import { AttendanceBody, OccurrenceQuery, RosterView, SlippingView, TrendView } from './schemas.ts';
+import { attendanceTrend, isSlippingAway, meetingKey } from './recurrence.ts';
+import { AttendanceBody, OccurrenceQuery, RosterView, SlippingQuery, SlippingView, TrendView } from './schemas.ts';
 
 /** How far back trends look: four months. */
 const TREND_DAYS = 16 * 7;
@@ -28,22 +28,35 @@ async function roster(trx: Trx, activityId: string, date: string, start: string)
   return rows.sort((x, y) => collator.compare(x.first_name, y.first_name));
 }
 
-/** Per activity the young person signed up for: held meetings since sign-up (max four months), attended, weekly trend, flag. */
+/** Meetings of an activity since a date where the leader took attendance (marked anyone). */
+async function attendanceTakenSince(trx: Trx, activityId: string, since: string) {
+  const rows = await trx.selectFrom('activity_attendance').select(['on_date', 'start_time']).distinct()
+    .where('activity_id', '=', activityId).where('on_date', '>=', since).execute();
+  return new Set(rows.map((r) => meetingKey(r.on_date, r.start_time)));
+}
+
+/**
+ * Per activity the young person signed up for: meetings since sign-up (max four months)
+ * where attendance was taken, attended, weekly trend, flag. A meeting held without
+ * attendance taken is left out: it says nothing about who came.
+ */
 async function trendsFor(trx: Trx, youngPersonId: string, now: Date) {
   const signups = await trx.selectFrom('activity_signups as s').innerJoin('activities as a', 'a.id', 's.activity_id')
     .select(['a.id', 'a.name', 's.signed_up_at']).where('s.young_person_id', '=', youngPersonId).execute();
   const out = [];
   for (const s of signups) {
     const since = [toLocal(new Date(s.signed_up_at)).date, addDays(toLocal(now).date, -TREND_DAYS)].sort()[1];
-    const held = (await heldSince(trx, s.id, since, now)).map((o) => ({ date: o.date, startTime: o.startTime }));
+    const taken = await attendanceTakenSince(trx, s.id, since);
+    const held = (await heldSince(trx, s.id, since, now)).map((o) => ({ date: o.date, startTime: o.startTime }))
+      .filter((o) => taken.has(meetingKey(o.date, o.startTime)));
     const marks = (await trx.selectFrom('activity_attendance').select(['on_date', 'start_time', 'present'])
       .where('activity_id', '=', s.id).where('young_person_id', '=', youngPersonId).where('on_date', '>=', since).execute())
       .map((m) => ({ date: m.on_date, startTime: m.start_time, present: m.present }));
-    const attendedKeys = new Set(marks.filter((m) => m.present).map((m) => `${m.date} ${hhmm(m.startTime)}`));
-    const attended = held.filter((h) => attendedKeys.has(`${h.date} ${h.startTime}`));
+    const attendedKeys = new Set(marks.filter((m) => m.present).map((m) => meetingKey(m.date, m.startTime)));
+    const attended = held.filter((h) => attendedKeys.has(meetingKey(h.date, h.startTime)));
     out.push({
       activityId: s.id, activityName: s.name, held: held.length, attended: attended.length,
-      slippingAway: isSlippingAway(held, marks), lastAttended: attended.at(-1)?.date ?? null, trend: attendanceTrend(held, marks, 7),
+      slippingAway: isSlippingAway(held, marks, taken), lastAttended: attended.at(-1)?.date ?? null, trend: attendanceTrend(held, marks, 7),
     });
   }
   return out;
@@ -114,19 +127,23 @@ export async function attendanceRoutes(app: App) {
 
   app.get('/api/activities/slipping', {
     config: { permission: P['activities.trend'] },
-    schema: { tags: ['activities'], response: { 200: Type.Array(SlippingView) } },
+    schema: { tags: ['activities'], querystring: SlippingQuery, response: { 200: Type.Array(SlippingView) } },
   }, async (req) => {
     const actor = actorOf(req);
+    // The counsellor's own young people by default (their daily list); all=true for the whole partnership.
+    const mine = !req.query.all;
     return db.transaction().execute(async (trx) => {
-      const people = await trx.selectFrom('activity_signups as s').innerJoin('young_people as y', 'y.id', 's.young_person_id')
-        .select(['y.id', 'y.first_name', 'y.last_name']).distinct().where('y.partnership_id', '=', actor.partnershipId).execute();
+      let q = trx.selectFrom('activity_signups as s').innerJoin('young_people as y', 'y.id', 's.young_person_id')
+        .select(['y.id', 'y.first_name', 'y.last_name']).distinct().where('y.partnership_id', '=', actor.partnershipId);
+      if (mine) q = q.where('y.counsellor_id', '=', actor.userId);
+      const people = await q.execute();
       const out = [];
       for (const p of people) {
         for (const t of await trendsFor(trx, p.id, new Date())) {
           if (t.slippingAway) out.push({ youngPersonId: p.id, name: `${p.first_name} ${p.last_name}`, activityId: t.activityId, activityName: t.activityName, lastAttended: t.lastAttended });
         }
       }
-      await audit(trx, actor, { action: 'search', subjectKind: 'activity_attendance', criterion: 'slipping_away', purpose: 'casework' });
+      await audit(trx, actor, { action: 'search', subjectKind: 'activity_attendance', criterion: mine ? 'slipping_away_mine' : 'slipping_away', purpose: 'casework' });
       return out;
     });
   });

@@ -68,7 +68,7 @@ describe('mentors, lifeline and community journeys', () => {
     await loginAs(page, 'mentor@demo.fodfaeste.dk');
     await page.goto('/mentees');
     await page.getByRole('heading', { level: 1, name: 'Mine mentees' }).waitFor();
-    await expect.poll(() => page.getByTestId('mentee').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('mentee').count()).toBe(4);
     await checkA11y(page, 'my mentees');
     const form = page.getByRole('heading', { name: /^Hvordan gik det første møde med/ });
     const name = (await form.textContent())!.replace(/^Hvordan gik det første møde med (.*)\?$/, '$1');
@@ -92,4 +92,36 @@ describe('mentors, lifeline and community journeys', () => {
     await checkA11y(page, 'mentor registry');
     expect(pageProblems(page, [/401 \(Unauthorized\)/])).toEqual([]);
   });
+  it('the activity leader subscribes to an activity in their calendar and stops the link; a counsellor registers an association', async () => {
+    const page = await env.newPage(360);
+    await loginAs(page, 'forening@demo.fodfaeste.dk');
+    await page.goto('/activities');
+    const card = page.getByTestId('activity').filter({ has: page.getByRole('heading', { name: 'UngeMilen', exact: true }) });
+    // The button's name is "Abonnér i kalender" plus the activity for screen readers.
+    await card.getByRole('button', { name: /^Abonnér i kalender\W+UngeMilen$/ }).click();
+    const url = await card.getByLabel('Privat kalenderlink til UngeMilen').inputValue();
+    const ics = await page.request.get(url);
+    expect(ics.status()).toBe(200);
+    expect(await ics.text()).toContain('SUMMARY:UngeMilen');
+    await checkA11y(page, 'activities with a leader calendar link');
+    await screenshot(page, 'activities-leader-feed');
+    await card.getByRole('button', { name: /^Stop linket/ }).click();
+    await card.getByText('Linket virker ikke længere. Kalendere, der bruger det, holder op med at opdatere.').waitFor();
+    expect((await page.request.get(url)).status()).toBe(404);
+    expect(pageProblems(page, [/401 \(Unauthorized\)/])).toEqual([]);
+
+    const desk = await env.newPage(1280);
+    await loginAs(desk, 'vejleder@demo.fodfaeste.dk');
+    await desk.goto('/activities');
+    const associations = desk.getByTestId('associations');
+    await associations.getByText('Foreninger i netværket').click();
+    await associations.getByLabel('Foreningens navn').fill('Aulum Skakklub');
+    await associations.getByRole('button', { name: 'Registrér foreningen' }).click();
+    await associations.getByText('Aulum Skakklub er registreret. Du kan vælge foreningen, når du opretter en aktivitet.').waitFor();
+    await associations.getByRole('listitem').filter({ hasText: 'Aulum Skakklub' }).waitFor();
+    await checkA11y(desk, 'activities with the association form');
+    await screenshot(desk, 'activities-associations');
+    expect(await env.database.db.selectFrom('associations').select('name').where('name', '=', 'Aulum Skakklub').executeTakeFirst()).toBeDefined();
+    expect(pageProblems(desk, [/401 \(Unauthorized\)/])).toEqual([]);
+  }, 90_000);
 });

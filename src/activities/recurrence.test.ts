@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attendanceTrend, isSlippingAway, occurrences } from './recurrence.ts';
+import { attendanceTrend, isSlippingAway, meetingKey, occurrences } from './recurrence.ts';
 
 const tuesday = { weekday: 2, startTime: '17:00:00', endTime: '19:00:00', validFrom: '2026-01-01', validUntil: null };
 
@@ -34,14 +34,25 @@ describe('slipping away', () => {
   const held = ['2026-09-01', '2026-09-08', '2026-09-15', '2026-09-22', '2026-09-29', '2026-10-06'].map((date) => ({ date, startTime: '17:00' }));
   const mark = (date: string, present: boolean) => ({ date, startTime: '17:00:00', present });
 
+  const all = new Set(held.map((o) => meetingKey(o.date, o.startTime)));
+
   it('flags a regular who missed the last three meetings', () => {
-    expect(isSlippingAway(held, [mark('2026-09-01', true), mark('2026-09-08', true), mark('2026-09-15', true), mark('2026-09-22', false)])).toBe(true);
+    expect(isSlippingAway(held, [mark('2026-09-01', true), mark('2026-09-08', true), mark('2026-09-15', true), mark('2026-09-22', false)], all)).toBe(true);
   });
 
   it('does not flag someone who came to one of the last three, or who was never a regular', () => {
-    expect(isSlippingAway(held, ['2026-09-01', '2026-09-08', '2026-09-15', '2026-09-29'].map((d) => mark(d, true)))).toBe(false);
-    expect(isSlippingAway(held, [mark('2026-09-01', true)])).toBe(false);
-    expect(isSlippingAway(held.slice(0, 3), [])).toBe(false);
+    expect(isSlippingAway(held, ['2026-09-01', '2026-09-08', '2026-09-15', '2026-09-29'].map((d) => mark(d, true)), all)).toBe(false);
+    expect(isSlippingAway(held, [mark('2026-09-01', true)], all)).toBe(false);
+    expect(isSlippingAway(held.slice(0, 3), [], all)).toBe(false);
+  });
+
+  it('counts only meetings where the leader took attendance: meetings without any marks are not "missed"', () => {
+    // Came to the first three; the leader took no attendance at the last three meetings.
+    const marks = ['2026-09-01', '2026-09-08', '2026-09-15'].map((d) => mark(d, true));
+    const taken = new Set(['2026-09-01', '2026-09-08', '2026-09-15'].map((d) => meetingKey(d, '17:00')));
+    expect(isSlippingAway(held, marks, taken)).toBe(false);
+    // Once attendance is taken at the last three (someone else came, not them), they are missed.
+    expect(isSlippingAway(held, marks, all)).toBe(true);
   });
 
   it('summarises attendance in four-week buckets', () => {

@@ -53,15 +53,19 @@ export interface AttendanceMark {
   present: boolean;
 }
 
+/** One meeting's key: local date and HH:MM start ("2026-09-01 17:00"). */
+export const meetingKey = (date: string, startTime: string) => `${date} ${hhmm(startTime)}`;
+
 /**
- * "Slipping away": a regular (present at least 3 times in the occurrences before
- * the last three) who missed each of the last three held occurrences. Occurrences
- * with no mark count as missed once attendance was taken for someone that day.
+ * "Slipping away": a regular (present at least 3 times in the earlier meetings)
+ * who missed each of the last three meetings. Only meetings where the leader took
+ * attendance count (`taken`: the keys of meetings with any mark, for anyone): a
+ * meeting held without attendance says nothing about who came, so it is left out.
  */
-export function isSlippingAway(held: readonly Pick<Occurrence, 'date' | 'startTime'>[], marks: readonly AttendanceMark[]): boolean {
-  if (held.length < 4) return false;
-  const present = new Set(marks.filter((m) => m.present).map((m) => `${m.date} ${hhmm(m.startTime)}`));
-  const keys = held.map((o) => `${o.date} ${o.startTime}`);
+export function isSlippingAway(held: readonly Pick<Occurrence, 'date' | 'startTime'>[], marks: readonly AttendanceMark[], taken: ReadonlySet<string>): boolean {
+  const keys = held.map((o) => meetingKey(o.date, o.startTime)).filter((k) => taken.has(k));
+  if (keys.length < 4) return false;
+  const present = new Set(marks.filter((m) => m.present).map((m) => meetingKey(m.date, m.startTime)));
   const last3 = keys.slice(-3);
   const earlier = keys.slice(0, -3);
   const earlierPresent = earlier.filter((k) => present.has(k)).length;

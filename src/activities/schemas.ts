@@ -62,6 +62,8 @@ export const TrendView = Type.Object({
   lastAttended: Nullable(Type.String()),
   trend: Type.Array(Type.Object({ from: Type.String(), held: Type.Integer(), attended: Type.Integer() })),
 });
+/** all=true: the whole partnership, not only the counsellor's own young people. */
+export const SlippingQuery = Type.Object({ all: Type.Optional(Type.Boolean()) });
 export const SlippingView = Type.Object({
   youngPersonId: Uuid, name: Type.String(), activityId: Uuid, activityName: Type.String(), lastAttended: Nullable(Type.String()),
 });

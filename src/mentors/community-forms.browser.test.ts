@@ -75,7 +75,7 @@ describe('community forms', () => {
     expect(await section.getByRole('heading', { name: 'Børneattesten er ikke tjekket' }).count()).toBe(0);
     await section.getByRole('button', { name: 'Match med mentoren' }).click();
     await section.getByText(/^Mentoren er matchet/).waitFor();
-    await section.locator('li strong', { hasText: 'Karsten Holm' }).waitFor();
+    await section.getByTestId('mentorship').getByRole('heading', { name: /^Karsten Holm/ }).waitFor();
     // Reminders about the minor may also go to the guardian.
     const guardian = page.getByTestId('guardian-reminders');
     await guardian.getByLabel('Send også påmindelser om den unge til forælderen eller værgen').check();
@@ -214,4 +214,82 @@ describe('community forms', () => {
     await checkA11y(page, 'activities with calendar links');
     expect(pageProblems(page, expected)).toEqual([]);
   }, 60_000);
+  it('the young person on a 360 px phone switches sharing with their mentor on; the mentor sees it at once', async () => {
+    const page = await env.newPage(360);
+    await loginAs(page, 'ung@demo.fodfaeste.dk');
+    await page.goto('/me/sharing');
+    await page.getByRole('heading', { level: 1, name: 'Hvem må se hvad' }).waitFor();
+    const mentor = page.locator('section.sharing-recipient').filter({ has: page.getByRole('heading', { name: 'Din mentor Hanne Lund' }) });
+    await mentor.getByText('Så din mentor kan hjælpe dig.').waitFor();
+    const email = mentor.getByRole('switch', { name: /min e-mail/ });
+    expect(await email.getAttribute('aria-checked')).toBe('false');
+    await email.click();
+    await expect.poll(() => email.getAttribute('aria-checked')).toBe('true');
+    await checkA11y(page, 'sharing with the mentor');
+    await screenshot(page, 'me-sharing-mentor');
+    const db = env.database.db;
+    const hanne = await db.selectFrom('users').select('id').where('email', '=', 'mentor@demo.fodfaeste.dk').executeTakeFirstOrThrow();
+    const last = await db.selectFrom('consent_events').selectAll().where('recipient_kind', '=', 'mentor').where('recipient_id', '=', hanne.id)
+      .where('item', '=', 'contact.email').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(last).toMatchObject({ granted: true, purpose: 'mentoring' });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    const mentorPage = await env.newPage(1280);
+    await loginAs(mentorPage, 'mentor@demo.fodfaeste.dk');
+    await mentorPage.goto('/mentees');
+    const sofie = mentorPage.getByTestId('mentee').filter({ has: mentorPage.getByRole('heading', { level: 2, name: 'Sofie', exact: true }) });
+    await sofie.getByText('ung@demo.fodfaeste.dk').waitFor();
+    // Switched off again: gone for the mentor at once.
+    await email.click();
+    await expect.poll(() => email.getAttribute('aria-checked')).toBe('false');
+    await mentorPage.reload();
+    await sofie.waitFor();
+    expect(await sofie.getByText('ung@demo.fodfaeste.dk').count()).toBe(0);
+    expect(pageProblems(page, expected)).toEqual([]);
+    expect(pageProblems(mentorPage, expected)).toEqual([]);
+  }, 90_000);
+
+  it('the counsellor goes from "reviews due" to the review, extends the mentorship, and sees notes and earlier mentors', async () => {
+    for (const width of [1280, 360] as const) {
+      const page = await env.newPage(width);
+      await loginAs(page, 'vejleder@demo.fodfaeste.dk');
+      const due = page.getByTestId('reviews-due').getByRole('link').first();
+      await due.waitFor();
+      const href = (await due.getAttribute('href'))!;
+      const mentorshipId = href.replace(/^.*#review-/, '');
+      await due.click();
+      const form = page.locator(`#review-${mentorshipId}`);
+      const heading = form.getByRole('heading', { name: /^Evaluering af forløbet med/ });
+      await heading.waitFor();
+      await expect.poll(() => heading.evaluate((el) => el === document.activeElement)).toBe(true);
+      await form.getByLabel('Forlæng i 3 måneder').check();
+      await form.getByLabel('Begrundelse').fill('Det går godt. De mødes hver anden uge.');
+      await checkA11y(page, 'young person page with the mentor review form');
+      await screenshot(page, 'mentors-review');
+      await form.getByRole('button', { name: 'Gem evaluering' }).click();
+      await form.getByText(/^Evalueringen er gemt\. Forløbet er forlænget\./).waitFor();
+      const card = page.getByTestId('mentorship').filter({ has: page.locator(`#review-${mentorshipId}`) });
+      await card.getByTestId('reviews').getByText(/Forlænget\. Det går godt\./).waitFor();
+      const review = await env.database.db.selectFrom('mentorship_reviews').selectAll().where('mentorship_id', '=', mentorshipId).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+      expect(review).toMatchObject({ decision: 'extend', reason: 'Det går godt. De mødes hver anden uge.' });
+      if (width === 360) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      expect(pageProblems(page, expected)).toEqual([]);
+    }
+    // A young person with notes from the mentor and an earlier, ended mentorship.
+    const db = env.database.db;
+    const withHistory = await db.selectFrom('mentorships').select('young_person_id').where('status', '=', 'ended').where('end_reason', '=', 'Har fået fast job').executeTakeFirstOrThrow();
+    const page = await env.newPage(1280);
+    await loginAs(page, 'vejleder@demo.fodfaeste.dk');
+    await page.goto(`/youth/${withHistory.young_person_id}#mentors`);
+    const history = page.getByTestId('mentorship-history');
+    await history.getByText(/^Tidligere mentor/).click();
+    await history.getByText('Afsluttet', { exact: false }).first().waitFor();
+    await history.getByTestId('reviews').getByText(/Forlænget\. Godt forløb, fortsætter/).waitFor();
+    await checkA11y(page, 'young person page with earlier mentors');
+    const hannesMentee = await db.selectFrom('mentorship_notes as n').innerJoin('mentorships as ms', 'ms.id', 'n.mentorship_id').select('ms.young_person_id').executeTakeFirstOrThrow();
+    await page.goto(`/youth/${hannesMentee.young_person_id}#mentors`);
+    await page.getByTestId('mentor-notes').getByText('Kaffe. Hun glæder sig til praktikken.').waitFor();
+    await screenshot(page, 'mentors-section');
+    expect(pageProblems(page, expected)).toEqual([]);
+  }, 150_000);
 });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test/helpers/app.ts';
 import { makePartnership, makeUser, makeYoungPerson } from '../../test/helpers/factories.ts';
-import { recordConsent } from '../consent/ledger.ts';
 
 let t: TestApp;
 let pid: string;
@@ -9,6 +8,8 @@ let counsellor: TestClient;
 let mentorA: TestClient;
 let mentorB: TestClient;
 let company: TestClient;
+let emil: TestClient;
+let emilUserId: string;
 let mentorAUser: { id: string; email: string };
 let counsellorUser: { id: string };
 let adult: string;
@@ -23,13 +24,16 @@ beforeAll(async () => {
   mentorAUser = await makeUser(t.db, pid, 'volunteer_mentor', 'Hanne Mentor');
   const mentorBUser = await makeUser(t.db, pid, 'volunteer_mentor');
   const companyUser = await makeUser(t.db, pid, 'company_contact');
-  adult = (await makeYoungPerson(t.db, pid, { counsellorId: counsellorUser.id, firstName: 'Emil', birthDate: '2000-01-01' })).id;
+  const emilUser = await makeUser(t.db, pid, 'young_person');
+  emilUserId = emilUser.id;
+  adult = (await makeYoungPerson(t.db, pid, { userId: emilUser.id, counsellorId: counsellorUser.id, firstName: 'Emil', birthDate: '2000-01-01' })).id;
   minor = (await makeYoungPerson(t.db, pid, { counsellorId: counsellorUser.id, firstName: 'Asta', birthDate: '2011-02-02' })).id;
   await t.db.updateTable('young_people').set({ phone: '20304050' }).where('id', '=', adult).execute();
   counsellor = await t.login((await t.db.selectFrom('users').select('email').where('id', '=', counsellorUser.id).executeTakeFirstOrThrow()).email);
   mentorA = await t.login(mentorAUser.email);
   mentorB = await t.login(mentorBUser.email);
   company = await t.login(companyUser.email);
+  emil = await t.login(emilUser.email);
   const b = await counsellor.post('/api/mentors', { kind: 'volunteer', name: 'Bo Mentor', userId: mentorBUser.id, introTalkOn: '2026-01-01', courseOn: '2026-01-10', agreementSignedOn: '2026-01-11' });
   expect(b.statusCode).toBe(201);
 });
@@ -95,19 +99,36 @@ describe('mentorships', () => {
     const before = await t.db.selectFrom('audit_log').select('id').where('subject_id', '=', adult).where('subject_kind', '=', 'mentorship').execute();
     const list = (await mentorA.get('/api/mentorships')).json();
     expect(list).toHaveLength(2);
-    const emil = list.find((m: { youngPersonId: string }) => m.youngPersonId === adult);
-    expect(emil.mentee.firstName).toBe('Emil');
-    expect(emil.mentee.phone).toBeUndefined();
-    expect(emil.mentee.lastName).toBeUndefined();
-    await t.db.transaction().execute((trx) => recordConsent(trx, {
-      partnershipId: pid, youngPersonId: adult, recipient: { kind: 'mentor', id: mentorAUser.id }, item: 'contact.phone', granted: true, purpose: 'mentoring', changedBy: null,
-    }));
+    const emilView = list.find((m: { youngPersonId: string }) => m.youngPersonId === adult);
+    expect(emilView.mentee.firstName).toBe('Emil');
+    expect(emilView.mentee.phone).toBeUndefined();
+    expect(emilView.mentee.lastName).toBeUndefined();
     const one = (await mentorA.get(`/api/mentorships/${mentorshipId}`)).json();
-    expect(one.mentee.phone).toBe('20304050');
+    expect(one.mentee.phone).toBeUndefined();
     const after = await t.db.selectFrom('audit_log').selectAll().where('subject_id', '=', adult).where('subject_kind', '=', 'mentorship').execute();
     expect(after.length).toBe(before.length + 2);
     expect(after.at(-1)).toMatchObject({ user_id: mentorAUser.id, action: 'read', purpose: 'mentoring_shared_by_consent' });
     expect((await mentorB.get('/api/mentorships')).json()).toHaveLength(0);
+  });
+
+  it('the young person switches sharing with "din mentor" on and off on "Hvem må se hvad"; it applies at once and is logged', async () => {
+    const sharing = (await emil.get('/api/me/sharing')).json();
+    const mentor = sharing.find((r: { kind: string }) => r.kind === 'mentor');
+    expect(mentor).toMatchObject({ id: mentorAUser.id, label: 'Din mentor Hanne Lund', purpose: 'mentoring', active: true });
+    const on = await emil.put('/api/me/sharing', { recipientKind: 'mentor', recipientId: mentorAUser.id, item: 'contact.phone', granted: true });
+    expect(on.statusCode).toBe(200);
+    expect((await mentorA.get(`/api/mentorships/${mentorshipId}`)).json().mentee.phone).toBe('20304050');
+    const ledger = await t.db.selectFrom('consent_events').selectAll().where('young_person_id', '=', adult).execute();
+    expect(ledger).toEqual([expect.objectContaining({ recipient_kind: 'mentor', recipient_id: mentorAUser.id, item: 'contact.phone', granted: true, purpose: 'mentoring', changed_by: emilUserId })]);
+    const logged = await t.db.selectFrom('audit_log').selectAll().where('subject_id', '=', adult).where('subject_kind', '=', 'consent').where('action', '=', 'change').execute();
+    expect(logged).toEqual([expect.objectContaining({ user_id: emilUserId, purpose: 'own_data' })]);
+
+    const off = await emil.put('/api/me/sharing', { recipientKind: 'mentor', recipientId: mentorAUser.id, item: 'contact.phone', granted: false });
+    expect(off.json().find((r: { kind: string }) => r.kind === 'mentor').items.find((i: { key: string }) => i.key === 'contact.phone').granted).toBe(false);
+    expect((await mentorA.get(`/api/mentorships/${mentorshipId}`)).json().mentee.phone).toBeUndefined();
+    // A mentor who is not the young person's mentor is not a recipient at all.
+    expect(sharing.filter((r: { kind: string }) => r.kind === 'mentor')).toHaveLength(1);
+    await emil.put('/api/me/sharing', { recipientKind: 'mentor', recipientId: mentorAUser.id, item: 'contact.phone', granted: true });
   });
 
   it("another mentor cannot open or write to someone else's mentorship (404), a company is refused (403)", async () => {
@@ -143,6 +164,11 @@ describe('mentorships', () => {
     expect(end.json()).toMatchObject({ status: 'ended', endReason: 'Har fået fast job', endedOn: '2026-09-01' });
     expect(end.json().reviews).toHaveLength(2);
     expect((await counsellor.post(`/api/mentorships/${mentorshipId}/reviews`, { reviewedOn: '2026-09-02', decision: 'end', reason: 'igen' })).statusCode).toBe(409);
+    // After the end the mentor still shows for the young person, but only to switch things off.
+    const mentor = (await emil.get('/api/me/sharing')).json().find((r: { kind: string }) => r.kind === 'mentor');
+    expect(mentor).toMatchObject({ label: 'Din mentor Hanne Lund', active: false });
+    expect((await emil.put('/api/me/sharing', { recipientKind: 'mentor', recipientId: mentorAUser.id, item: 'contact.email', granted: true })).statusCode).toBe(400);
+    expect((await emil.put('/api/me/sharing', { recipientKind: 'mentor', recipientId: mentorAUser.id, item: 'contact.phone', granted: false })).statusCode).toBe(200);
   });
 
   it('"not a match" at the first meeting ends the mentorship', async () => {

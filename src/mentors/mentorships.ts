@@ -1,8 +1,9 @@
 // The one use case that starts a mentorship. Used by POST /api/mentorships and
 // by matching's "accept a mentor suggestion", so the rules live here only:
-// the mentor is active and onboarded, a mentee under 18 needs the mentor's
-// checked børneattest, one active mentorship per pair, a review task in 3
-// months for the young person's counsellor, and a note to the mentor.
+// the mentor is active and onboarded, a volunteer gives at least 3 hours a
+// month, a mentee under 18 needs the mentor's checked børneattest, one active
+// mentorship per pair, a review task in 3 months for the young person's
+// counsellor, and a note to the mentor.
 import type { Trx } from '../core/db.ts';
 import { conflict, notFound } from '../core/errors.ts';
 import type { Actor } from '../core/policy.ts';
@@ -20,6 +21,21 @@ export function recordCheckMissing(menteeAge: number, mentor: { record_checked_o
   const checked = 'recordChecked' in mentor ? mentor.recordChecked : mentor.record_checked_on !== null;
   return menteeAge < 18 && !checked;
 }
+
+/**
+ * The volunteer mentor scheme's agreement: at least 3 hours a month (DOMAIN: "≥3 h/month").
+ * One rule for both places that start a mentorship: createMentorship refuses, matching excludes.
+ */
+export const MIN_VOLUNTEER_HOURS_PER_MONTH = 3;
+
+/** A volunteer mentor with fewer hours than the agreement, or none registered. Other kinds have no minimum. */
+export function belowMinimumHours(m: { kind: string; hours_per_month: number | null }): boolean {
+  return m.kind === 'volunteer' && (m.hours_per_month ?? 0) < MIN_VOLUNTEER_HOURS_PER_MONTH;
+}
+
+export const belowMinimumHoursText = (hours: number | null) => hours === null
+  ? `Mentorens timer om måneden er ikke registreret – en frivillig erhvervsmentor skal kunne give mindst ${MIN_VOLUNTEER_HOURS_PER_MONTH} timer om måneden.`
+  : `Mentoren kan kun ${hours} ${hours === 1 ? 'time' : 'timer'} om måneden – en frivillig erhvervsmentor skal kunne give mindst ${MIN_VOLUNTEER_HOURS_PER_MONTH}.`;
 
 export interface NewMentorship {
   mentorId: string;
@@ -50,6 +66,7 @@ export async function createMentorship(trx: Trx, actor: Actor, input: NewMentors
   if (!yp) throw notFound('Den unge');
   if (mentor.status !== 'active') throw conflict(`Mentoren er ${mentor.status === 'paused' ? 'sat på pause' : 'stoppet'} og kan ikke få en ny mentee.`);
   if (!onboardingComplete(mentor)) throw conflict('Mentoren mangler introsamtale, mentorkursus eller underskrevet aftale.');
+  if (belowMinimumHours(mentor)) throw conflict(belowMinimumHoursText(mentor.hours_per_month));
   if (recordCheckMissing(ageOn(yp.birth_date, new Date(input.startedOn)), mentor)) {
     throw conflict('Den unge er under 18: mentorens børneattest skal være tjekket, før de kan matches.');
   }

@@ -70,7 +70,9 @@ export async function seedMentors(ctx: SeedContext) {
     return ms.id;
   }
   if (youth.length < 12) return;
-  // Hanne's three mentees: going well, review due soon, and one waiting for the first meeting.
+  // Hanne's mentees: the demo young person Sofie (who shares with "Din mentor Hanne Lund", see
+  // src/youth/seed.ts), one going well, one with the review due soon, and one waiting for the first meeting.
+  await mentorship(hanne.id, 'Hanne Lund', youth[0], addDays(today, -21), { first_meeting_on: addDays(today, -18), chemistry: 'good' });
   const good = await mentorship(hanne.id, 'Hanne Lund', youth[1], addDays(today, -60), { first_meeting_on: addDays(today, -55), chemistry: 'good' });
   await trx.insertInto('mentorship_notes').values([
     { mentorship_id: good, met_on: addDays(today, -41), note: 'Gåtur ved Aulum Fritidscenter. Snakkede om at møde til tiden.', written_by: users.volunteer_mentor },
@@ -78,6 +80,8 @@ export async function seedMentors(ctx: SeedContext) {
   ]).execute();
   await mentorship(hanne.id, 'Hanne Lund', youth[2], addDays(today, -85), { first_meeting_on: addDays(today, -80), chemistry: 'try_again' });
   await mentorship(hanne.id, 'Hanne Lund', youth[3], addDays(today, -5));
+  // Seeds write the ledger directly, as the young person would have done on "Hvem må se hvad"
+  // (Hanne is a recipient there while the mentorship is active: src/mentors/recipients.ts).
   for (const [yp, items] of [[youth[1], ['contact.phone', 'schedule']], [youth[2], ['contact.phone']]] as const) {
     for (const item of items) {
       await recordConsent(trx, { partnershipId: pid, youngPersonId: yp, recipient: { kind: 'mentor', id: users.volunteer_mentor }, item, granted: true, purpose: 'mentoring', changedBy: users.counsellor });

@@ -9,6 +9,8 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { useSession } from '../../app/session.tsx';
 import { formatDate, useLoad, useSubmit } from '../lifeline/hooks.ts';
+import { FeedLink, type Feed as LeaderFeed } from './FeedLink.tsx';
+import { AssociationForm } from './AssociationForm.tsx';
 
 type Activity = Static<typeof ActivityView>;
 type Feed = { id: string; createdAt: string };
@@ -20,20 +22,25 @@ export function ActivitiesPage() {
   const { data, error, reload } = useLoad<Activity[]>('/api/activities');
   const session = useSession();
   const role = session.role ?? undefined;
+  // Leaders (and the team) may subscribe to an activity's meetings in their own calendar.
+  const feeds = useLoad<LeaderFeed[]>(role && WRITERS.includes(role) ? '/api/calendar-feeds' : null);
   return (
     <>
       <PageTitle subtitle={t('list.intro')}>{t('list.title')}</PageTitle>
       {role === 'young_person' && <CalendarLink />}
       {role && WRITERS.includes(role) && <p><Link className="button button-primary" to="/activities/new">{t('list.new')}</Link></p>}
+      {(role === 'counsellor' || role === 'admin') && <AssociationForm isAdmin={role === 'admin'} />}
       {error && <Alert variant="error">{error.message}</Alert>}
       {!data && !error && <Spinner />}
       {data?.length === 0 && <p>{t('list.none')}</p>}
-      {data?.map((a) => <ActivityCard key={a.id} a={a} role={role} onChange={reload} />)}
+      {data?.map((a) => <ActivityCard key={a.id} a={a} role={role} onChange={reload} feeds={feeds.data} onFeedsChange={feeds.reload} />)}
     </>
   );
 }
 
-function ActivityCard({ a, role, onChange }: { a: Activity; role: string | undefined; onChange: () => void }) {
+function ActivityCard({ a, role, onChange, feeds, onFeedsChange }: {
+  a: Activity; role: string | undefined; onChange: () => void; feeds: LeaderFeed[] | undefined; onFeedsChange: () => void;
+}) {
   const { t, i18n } = useTranslation('activities');
   const submit = useSubmit();
   const when = (o: Activity['next'][number]) => `${formatDate(o.date, i18n.language, { weekday: 'long', day: 'numeric', month: 'long' })} ${o.start}–${o.end}`;
@@ -63,7 +70,12 @@ function ActivityCard({ a, role, onChange }: { a: Activity; role: string | undef
         )}
         {role === 'young_person' && a.signedUp && <p className="form-hint">{t('list.signedUp')}</p>}
         {canTakeAttendance && <p><Link to={`/activities/${a.id}/attendance`}>{t('list.takeAttendance')}<span className="sr-only">: {a.name}</span></Link> · {t('list.signups', { count: a.signups })}</p>}
-        {(a.iLead || role === 'counsellor' || role === 'admin') && <p><Link to={`/activities/${a.id}/edit`}>{t('list.edit')}<span className="sr-only">: {a.name}</span></Link></p>}
+        {(a.iLead || role === 'counsellor' || role === 'admin') && (
+          <>
+            <p><Link to={`/activities/${a.id}/edit`}>{t('list.edit')}<span className="sr-only">: {a.name}</span></Link></p>
+            <FeedLink kind="activity" subjectId={a.id} name={a.name} feeds={feeds} onChange={onFeedsChange} />
+          </>
+        )}
       </div>
     </section>
   );

@@ -5,6 +5,7 @@ import { Alert } from '../../components/Alert.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { LineChart } from '../reports/Charts.tsx';
 import { formatDate, useLoad } from '../lifeline/hooks.ts';
+import { FeedLink, type Feed } from './FeedLink.tsx';
 
 type Trend = Static<typeof TrendView>;
 
@@ -33,7 +34,21 @@ export function AttendanceTrend({ youngPersonId, firstName }: { youngPersonId: s
       {!data && !error && <Spinner />}
       {data?.length === 0 && <p>{t('trend.none', { name: firstName })}</p>}
       {data?.map((a) => <ActivityTrend key={a.activityId} a={a} />)}
+      <YoungPersonFeed youngPersonId={youngPersonId} firstName={firstName} />
     </section>
+  );
+}
+
+/** The counsellor makes a calendar link for the young person's phone (appointments, placement days, activities). */
+function YoungPersonFeed({ youngPersonId, firstName }: { youngPersonId: string; firstName: string }) {
+  const { t } = useTranslation('activities');
+  const feeds = useLoad<Feed[]>('/api/calendar-feeds');
+  return (
+    <div className="mb-5">
+      <h3 className="h4">{t('feed.ypHeading', { name: firstName })}</h3>
+      <p>{t('feed.ypIntro', { name: firstName })}</p>
+      <FeedLink kind="young_person" subjectId={youngPersonId} name={firstName} feeds={feeds.data} onChange={feeds.reload} makeLabel={t('feed.ypMake', { name: firstName })} />
+    </div>
   );
 }
 

@@ -8,3 +8,10 @@ export const formatDate = (iso: string | null | undefined, lang: string, opts: I
 export const todayLocal = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
 
 export const telHref = (phone: string) => `tel:${phone.replace(/[^+0-9]/g, '')}`;
+
+/** Today in Copenhagen plus n days, as YYYY-MM-DD (compares as a string with the API's dates). */
+export const addDaysLocal = (n: number) => {
+  const d = new Date(`${todayLocal()}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+};

@@ -6,6 +6,7 @@ import { Alert } from '../../components/Alert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { formatDate, useLoad } from '../lifeline/hooks.ts';
+import { reviewAnchor } from './MentorshipCard.tsx';
 
 /** The counsellor's mentor registry and the mentorships whose 3-month review is due. */
 export function MentorsPage() {
@@ -47,6 +48,7 @@ export function MentorsPage() {
   );
 }
 
+/** Each row leads to the review form on the young person's page. */
 export function ReviewsDue({ asWidget = false }: { asWidget?: boolean }) {
   const { t, i18n } = useTranslation('mentors');
   const { data, error } = useLoad<Static<typeof ReviewDue>[]>('/api/mentorships/reviews-due');
@@ -60,7 +62,7 @@ export function ReviewsDue({ asWidget = false }: { asWidget?: boolean }) {
         <ul className="nobullet-list" data-testid="reviews-due">
           {data.map((r) => (
             <li key={r.mentorshipId}>
-              <Link to={`/youth/${r.youngPersonId}`}>{r.youngPersonName}</Link> – {t('reviews.with', { mentor: r.mentorName })}:{' '}
+              <Link to={`/youth/${r.youngPersonId}#${reviewAnchor(r.mentorshipId)}`}>{r.youngPersonName}</Link> – {t('reviews.with', { mentor: r.mentorName })}:{' '}
               {r.overdue ? <strong>{t('reviews.overdue', { date: formatDate(r.nextReviewOn, i18n.language) })}</strong> : t('reviews.due', { date: formatDate(r.nextReviewOn, i18n.language) })}
             </li>
           ))}

@@ -9,7 +9,8 @@ import { Alert } from '../../components/Alert.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Select } from '../../components/FormControls.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
-import { formatDate, todayLocal, useLoad, useSubmit } from '../lifeline/hooks.ts';
+import { todayLocal, useLoad, useSubmit } from '../lifeline/hooks.ts';
+import { MentorshipCard } from './MentorshipCard.tsx';
 
 type Mentor = Static<typeof MentorView>;
 
@@ -19,8 +20,10 @@ type Mentor = Static<typeof MentorView>;
  * mentor whose onboarding is not done; the form says so before it is sent.
  */
 export function MentorshipSection({ youngPersonId, firstName, birthDate }: { youngPersonId: string; firstName: string; birthDate: string | undefined }) {
-  const { t, i18n } = useTranslation('mentors');
+  const { t } = useTranslation('mentors');
   const list = useLoad<Static<typeof MentorshipView>[]>('/api/mentorships', { youngPersonId });
+  const ended = useLoad<Static<typeof MentorshipView>[]>('/api/mentorships', { youngPersonId, status: 'ended' });
+  const reloadAll = () => { list.reload(); ended.reload(); mentors.reload(); };
   const mentors = useLoad<Mentor[]>('/api/mentors', { status: 'active' });
   const [mentorId, setMentorId] = useState('');
   const [startedOn, setStartedOn] = useState(todayLocal());
@@ -37,8 +40,7 @@ export function MentorshipSection({ youngPersonId, firstName, birthDate }: { you
     if (await submit.run(() => api.post('/api/mentorships', { mentorId, youngPersonId, startedOn }))) {
       setSaved(true);
       setMentorId('');
-      list.reload();
-      mentors.reload();
+      reloadAll();
     }
   }
 
@@ -50,14 +52,16 @@ export function MentorshipSection({ youngPersonId, firstName, birthDate }: { you
       {list.data?.length === 0 && <p>{t('match.none', { name: firstName })}</p>}
       {list.data && list.data.length > 0 && (
         <ul className="nobullet-list">
-          {list.data.map((ms) => (
-            <li key={ms.id} className="mb-3">
-              <strong>{ms.mentorName}</strong> ({t(`kind.${ms.mentorKind}`)}) – {t('match.since', { date: formatDate(ms.startedOn, i18n.language) })}.{' '}
-              {ms.firstMeetingOn ? t('match.firstMeeting', { date: formatDate(ms.firstMeetingOn, i18n.language), chemistry: t(`chemistry.${ms.chemistry}`) }) : t('match.noMeeting')}{' '}
-              {t('match.review', { date: formatDate(ms.nextReviewOn, i18n.language) })}
-            </li>
-          ))}
+          {list.data.map((ms) => <MentorshipCard key={ms.id} ms={ms} firstName={firstName} onChange={reloadAll} />)}
         </ul>
+      )}
+      {ended.data && ended.data.length > 0 && (
+        <details className="mentorship-history" data-testid="mentorship-history">
+          <summary>{t('history.heading', { count: ended.data.length })}</summary>
+          <ul className="nobullet-list">
+            {ended.data.map((ms) => <MentorshipCard key={ms.id} ms={ms} firstName={firstName} onChange={reloadAll} />)}
+          </ul>
+        </details>
       )}
       <h3>{t('match.new')}</h3>
       {saved && <Alert variant="success" headingLevel={3}>{t('match.saved')}</Alert>}

@@ -49,7 +49,8 @@ function MenteeCard({ m, onChange }: { m: Mentorship; onChange: () => void }) {
   );
 }
 
-function FirstMeetingForm({ m, name, onDone }: { m: Mentorship; name: string; onDone: () => void }) {
+/** The first meeting and its chemistry: the mentor records it, or the counsellor on the mentor's behalf (title given). */
+export function FirstMeetingForm({ m, name, title, onDone }: { m: Mentorship; name: string; title?: string; onDone: () => void }) {
   const { t } = useTranslation('mentors');
   const [metOn, setMetOn] = useState(todayLocal());
   const [chemistry, setChemistry] = useState<string>('');
@@ -60,7 +61,7 @@ function FirstMeetingForm({ m, name, onDone }: { m: Mentorship; name: string; on
   }
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate>
-      <h3 className="h4">{t('first.title', { name })}</h3>
+      <h3 className="h4">{title ?? t('first.title', { name })}</h3>
       {submit.error && <Alert variant="error" headingLevel={3}>{submit.error.message}</Alert>}
       <Field id={`met-${m.id}`} type="date" label={t('first.date')} value={metOn} onChange={(e) => setMetOn(e.target.value)} required />
       <fieldset className="form-group">

@@ -1,3 +1,4 @@
+import './mentors.css';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { AppRoute, NavItem, StartWidget } from '../../app/registry.ts';
