@@ -82,8 +82,9 @@ export async function loadYouth(db: Q, partnershipId: string, ids: string[] | 'w
         location: point(r.lat, r.lon),
         maxTravelMinutes: r.max_travel_minutes ?? 600,
         transport: { drivingLicence: transport.has('driving_licence'), bike: transport.has('bike'), bus: transport.has('bus') },
-        // Needs leave this function only as the consented ones; without any consent the engine says "not judged".
-        needs: (consented.length ? consented : mappable).map((b) => NEED_OF_BARRIER[b]),
+        // Only the needs shared with the network for matching leave this function. An unshared need must not
+        // move any score (not even to "neutral"): the engine sees such a young person exactly as one without needs.
+        needs: consented.map((b) => NEED_OF_BARRIER[b]),
         needsConsent: consented.length > 0,
         // Not answered in the screening (null): no limit, and the after-hours criterion is neutral and says so.
         needsAfterHoursMentor: r.after_hours_mentor === null ? null : r.after_hours_mentor !== 'not_needed',
@@ -108,12 +109,12 @@ export interface OpeningCandidate extends Opening {
 export async function loadOpenings(db: Q, partnershipId: string): Promise<OpeningCandidate[]> {
   const { rows } = await sql<{
     id: string; company_id: string; company_name: string; title: string; tasks: string; placement_kinds: string[];
-    start_days_per_week: number; start_hours_per_day: string; requirements: string[]; mentor_after_hours: boolean;
+    start_days_per_week: number; start_hours_per_day: string; earliest_start: string | null; requirements: string[]; mentor_after_hours: boolean;
     lat: number | null; lon: number | null; c_lat: number | null; c_lon: number | null; experience_tags: string[];
     free: number; completed: number; breakdowns: number;
   }>`
     SELECT o.id, o.company_id, c.name AS company_name, o.title, o.tasks, o.placement_kinds, o.start_days_per_week,
-      o.start_hours_per_day::text AS start_hours_per_day, o.requirements, o.mentor_after_hours, o.lat, o.lon,
+      o.start_hours_per_day::text AS start_hours_per_day, o.earliest_start::text AS earliest_start, o.requirements, o.mentor_after_hours, o.lat, o.lon,
       c.lat AS c_lat, c.lon AS c_lon, c.experience_tags,
       o.capacity - (SELECT count(*) FROM placements p WHERE p.opening_id = o.id AND p.status IN ('planned', 'active', 'paused'))::int AS free,
       (SELECT count(*) FROM placements p WHERE p.company_id = c.id AND p.end_reason IN ('hired', 'education', 'ended_as_planned'))::int AS completed,
@@ -126,7 +127,7 @@ export async function loadOpenings(db: Q, partnershipId: string): Promise<Openin
     freePlaces: Number(r.free),
     taskTags: [r.title], taskWords: r.tasks,
     placementKind: PLACEMENT_KIND[r.placement_kinds[0]] ?? 'work_placement',
-    startDaysPerWeek: r.start_days_per_week, startHoursPerDay: Number(r.start_hours_per_day), startDate: null,
+    startDaysPerWeek: r.start_days_per_week, startHoursPerDay: Number(r.start_hours_per_day), startDate: r.earliest_start,
     location: point(r.lat, r.lon) ?? point(r.c_lat, r.c_lon),
     requirements: {
       drivingLicence: r.requirements.includes('driving_licence'), lifting: r.requirements.includes('lifting'),
@@ -138,12 +139,19 @@ export async function loadOpenings(db: Q, partnershipId: string): Promise<Openin
   }));
 }
 
-/** A volunteer mentor takes one mentee at a time (the scheme: ≥ 3 hours a month with one young person). */
+/**
+ * "Foreslå for alle" proposes only volunteer mentors without a mentee, one new
+ * mentee each: a preference that spreads the volunteers, not a rule (the mentors
+ * feature lets the project leader match a second mentee; one young person's
+ * list ranks such a mentor lower through the hours criterion).
+ */
 export const MAX_MENTEES_PER_VOLUNTEER = 1;
 
 export interface MentorCandidate extends VolunteerMentor {
   name: string;
   recordChecked: boolean;
+  /** As registered (null = not registered), for the mentors feature's hours rule. */
+  registeredHours: number | null;
 }
 
 /** Active, fully onboarded volunteer mentors. Their area is free text, so their location is unknown. */
@@ -158,7 +166,7 @@ export async function loadMentors(db: Q, partnershipId: string): Promise<MentorC
   return rows.filter(onboardingComplete).map((r) => ({
     id: r.id, name: r.name, interests: words(r.interests), industry: words(r.industry), location: null,
     hoursPerMonth: r.hours_per_month ?? 0, maxMentees: MAX_MENTEES_PER_VOLUNTEER, currentMentees: Number(r.active ?? 0),
-    recordChecked: r.record_checked_on !== null,
+    recordChecked: r.record_checked_on !== null, registeredHours: r.hours_per_month,
   }));
 }
 

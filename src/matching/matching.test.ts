@@ -38,8 +38,8 @@ describe('suggestions for one young person', () => {
     const texts = body.suggestions[0].contributions.map((c: { text: string }) => c.text).join(' | ');
     expect(texts).toMatch(/Opgaverne passer til interesser: Lager/);
     expect(texts).toMatch(/Starter med 2 dage à 4 timer – den unge kan 3 dage à 5 timer/);
-    // Needs are special-category data: without consent the company's experience is not judged.
-    expect(texts).toMatch(/ikke vurderet: ingen samtykke/);
+    // Needs are special-category data: without consent they do not exist for matching.
+    expect(texts).toMatch(/Ingen behov delt til matchning/);
     expect(texts).not.toMatch(/diagnose/);
     const byId = new Map(body.suggestions.map((s: { candidateId: string }) => [s.candidateId, s]));
     expect((byId.get(driving) as { excluded: { text: string }[] }).excluded[0].text).toMatch(/Kræver kørekort/);
@@ -136,12 +136,12 @@ describe('mentors', () => {
     expect(body.kind).toBe('mentor');
     expect(body.suggestions[0]).toMatchObject({ candidateId: mona, title: 'Mona', excluded: [] });
     expect(body.suggestions[0].contributions.map((c: { text: string }) => c.text).join()).toMatch(/Fælles interesser: Dyr/);
-    expect(body.suggestions[1].excluded[0].text).toMatch(/kun 1 timer om måneden/);
+    expect(body.suggestions[1].excluded[0].text).toMatch(/kun 1 time om måneden – en frivillig erhvervsmentor skal kunne give mindst 3/);
     const res = await counsellor.post(`/api/youth/${sofie}/suggestions/accept`, { kind: 'mentor', candidateId: mona });
     expect(res.statusCode).toBe(201);
     const ms = await t.db.selectFrom('mentorships').selectAll().where('id', '=', res.json().mentorshipId).executeTakeFirstOrThrow();
     expect(ms).toMatchObject({ mentor_id: mona, young_person_id: sofie, status: 'active' });
-    // Mona has her one mentee now.
+    // The same pair cannot have two active mentorships.
     const again = await counsellor.post(`/api/youth/${sofie}/suggestions/accept`, { kind: 'mentor', candidateId: mona });
     expect(again.statusCode).toBe(409);
   });

@@ -1,7 +1,7 @@
 // Ranks candidates for one young person (or judges one pair at accept time)
 // with the partnership's weights, and says plainly what could not be judged.
 import type { Db, Trx } from '../core/db.ts';
-import { recordCheckMissing } from '../mentors/mentorships.ts';
+import { belowMinimumHours, belowMinimumHoursText, recordCheckMissing } from '../mentors/mentorships.ts';
 import {
   DEFAULT_INITIATIVE_WEIGHTS, INITIATIVE_CRITERIA, MENTOR_CRITERIA, OPENING_CRITERIA, Scorer,
   type Criterion, type Suggestion, type YoungPersonProfile,
@@ -19,7 +19,14 @@ const recordCheck: Criterion<YoungPersonProfile, MentorCandidate> = {
     ? { criterion: 'record_check', text: 'Den unge er under 18, og mentorens børneattest er ikke tjekket' }
     : null),
 };
-export const MENTOR_CRITERIA_WITH_RECORD: readonly Criterion<YoungPersonProfile, MentorCandidate>[] = [recordCheck, ...MENTOR_CRITERIA];
+/** The volunteer scheme's minimum hours: the mentors feature's rule, the one createMentorship refuses with. */
+const tooFewHours: Criterion<YoungPersonProfile, MentorCandidate> = {
+  name: 'too_few_hours',
+  hard: (_y, m) => (belowMinimumHours({ kind: 'volunteer', hours_per_month: m.registeredHours })
+    ? { criterion: 'too_few_hours', text: belowMinimumHoursText(m.registeredHours).replace(/\.$/, '') }
+    : null),
+};
+export const MENTOR_CRITERIA_WITH_RECORD: readonly Criterion<YoungPersonProfile, MentorCandidate>[] = [tooFewHours, recordCheck, ...MENTOR_CRITERIA];
 
 type AnyCandidate = OpeningCandidate | MentorCandidate | InitiativeCandidate;
 

@@ -47,7 +47,7 @@ const otherMunicipality: Criterion<YoungPersonProfile, Initiative> = {
 const needs: Criterion<YoungPersonProfile, Initiative> = {
   name: 'needs',
   soft(y, i): Assessment {
-    if (y.needs.length === 0) return notJudged('Ingen særlige behov registreret');
+    if (y.needs.length === 0) return notJudged('Ingen behov delt til matchning');
     if (!y.needsConsent) return notJudged('Behov ikke vurderet: ingen samtykke til at bruge behov');
     const { hits, fit } = tagOverlap(y.needs, tagStemsOf(i));
     return hits.length === 0

@@ -1,14 +1,17 @@
 // Criteria for suggesting a volunteer business mentor (frivillig erhvervsmentor)
 // to a young person: shared interests for the chemistry, industry for the
-// wishes, a short trip to meet, and the ≥ 3 hours a month the scheme asks for.
+// wishes, a short trip to meet, and time for the young person. The scheme's
+// hard rule (at least 3 hours a month) lives in the mentors feature and is
+// applied by src/matching/suggest.ts; "one mentee at a time" is a preference
+// (the hours criterion below), not a limit.
 import { listDa, notJudged, tagOverlap, travelCriterion } from './criteria-shared.ts';
 import { memoByObject, stemSet } from './text.ts';
 import type { Assessment, Criterion, VolunteerMentor, Weights, YoungPersonProfile } from './types.ts';
 
 export type MentorCriterionName = 'interests' | 'industry' | 'travel' | 'hours';
 
-/** The volunteer mentor scheme asks for at least 3 hours a month. */
-export const MIN_MENTOR_HOURS_PER_MONTH = 3;
+/** Hours a month per mentee that give the hours criterion its full fit. */
+export const FULL_FIT_HOURS_PER_MENTEE = 6;
 
 /**
  * Default weights for mentors (sum 100): the first meeting tests the chemistry,
@@ -24,22 +27,6 @@ export const DEFAULT_MENTOR_WEIGHTS: Weights<MentorCriterionName> = {
 
 const mentorInterestStems = memoByObject((m: VolunteerMentor) => stemSet(m.interests));
 const mentorIndustryStems = memoByObject((m: VolunteerMentor) => stemSet(m.industry));
-
-const tooFewHours: Criterion<YoungPersonProfile, VolunteerMentor> = {
-  name: 'too_few_hours',
-  hard: (_y, m) =>
-    m.hoursPerMonth < MIN_MENTOR_HOURS_PER_MONTH
-      ? { criterion: 'too_few_hours', text: `Mentoren kan kun ${m.hoursPerMonth} timer om måneden – mindst ${MIN_MENTOR_HOURS_PER_MONTH} er aftalen` }
-      : null,
-};
-
-const mentorFull: Criterion<YoungPersonProfile, VolunteerMentor> = {
-  name: 'mentor_full',
-  hard: (_y, m) =>
-    m.currentMentees >= m.maxMentees
-      ? { criterion: 'mentor_full', text: `Mentoren har allerede ${m.currentMentees} mentee${m.currentMentees === 1 ? '' : 's'}` }
-      : null,
-};
 
 const interests: Criterion<YoungPersonProfile, VolunteerMentor> = {
   name: 'interests',
@@ -63,18 +50,25 @@ const industry: Criterion<YoungPersonProfile, VolunteerMentor> = {
   },
 };
 
-/** 3 hours a month is the minimum (fit 0.5); 6 or more is full fit. */
+/**
+ * Time for one more young person: the mentor's hours a month shared with the
+ * mentees they already have (6 hours per mentee or more is full fit). A mentor
+ * who already has a mentee is ranked lower, not excluded: the project leader may
+ * still match a second one (the mentors feature allows it).
+ */
 const hours: Criterion<YoungPersonProfile, VolunteerMentor> = {
   name: 'hours',
-  soft: (_y, m) => ({
-    fit: Math.min(1, m.hoursPerMonth / (2 * MIN_MENTOR_HOURS_PER_MONTH)),
-    text: `Kan give ${m.hoursPerMonth} timer om måneden`,
-  }),
+  soft: (_y, m) => {
+    const perMentee = m.hoursPerMonth / (m.currentMentees + 1);
+    const text = `Kan give ${m.hoursPerMonth} timer om måneden`;
+    return {
+      fit: Math.min(1, perMentee / FULL_FIT_HOURS_PER_MENTEE),
+      text: m.currentMentees === 0 ? text : `${text} og har allerede ${m.currentMentees} mentee${m.currentMentees === 1 ? '' : 's'}`,
+    };
+  },
 };
 
 export const MENTOR_CRITERIA: readonly Criterion<YoungPersonProfile, VolunteerMentor>[] = [
-  tooFewHours,
-  mentorFull,
   travelCriterion<VolunteerMentor>(),
   interests,
   industry,

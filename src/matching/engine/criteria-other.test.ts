@@ -23,10 +23,11 @@ describe('volunteer mentors', () => {
     expect(other.score).toBeLessThan(best.score);
   });
 
-  it('excludes mentors below 3 hours a month or already full', () => {
-    const list = rank(youth(), [mentor({ id: 'few', hoursPerMonth: 2 }), mentor({ id: 'full', currentMentees: 2 })], MENTOR_CRITERIA, DEFAULT_MENTOR_WEIGHTS);
-    expect(list.map((s) => s.excluded?.limits.map((l) => l.criterion))).toEqual([['too_few_hours'], ['mentor_full']]);
-    expect(list[0].excluded!.limits[0].text).toBe('Mentoren kan kun 2 timer om måneden – mindst 3 er aftalen');
+  it('ranks a mentor who already has a mentee lower instead of excluding them (one at a time is a preference)', () => {
+    const list = rank(youth(), [mentor({ id: 'busy', hoursPerMonth: 6, currentMentees: 1 }), mentor({ id: 'free', hoursPerMonth: 6 })], MENTOR_CRITERIA, DEFAULT_MENTOR_WEIGHTS);
+    expect(list.map((s) => s.candidateId)).toEqual(['free', 'busy']);
+    expect(list.every((s) => !s.excluded)).toBe(true);
+    expect(list[1].contributions.find((c) => c.criterion === 'hours')?.text).toBe('Kan give 6 timer om måneden og har allerede 1 mentee (+8)');
   });
 });
 

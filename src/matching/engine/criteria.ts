@@ -98,12 +98,16 @@ const start: OpeningCriterion = softly(
   },
 );
 
-/** Uses the young person's needs only with consent; without it the criterion is neutral and says so. */
+/**
+ * Uses only needs the young person shared for matching (the loader passes no others, so no needs and
+ * unshared needs score alike); `needsConsent` false stays neutral as a second line of defence.
+ */
 const companyExperience: OpeningCriterion = softly(
   'company_experience',
   (y, o) => (y.needs.length === 0 ? 1 : !y.needsConsent ? NEUTRAL_FIT : overlapFit(y.needs, experienceStemsOf(o))),
   (y, o) => {
-    if (y.needs.length === 0) return 'Ingen særlige behov at tage hensyn til';
+    // The same words whether there are no needs or none shared: the text must not reveal unshared needs.
+    if (y.needs.length === 0) return 'Ingen behov delt til matchning';
     if (!y.needsConsent) return 'Virksomhedens erfaring ikke vurderet: ingen samtykke til at bruge behov';
     const hits = matchingTags(y.needs, experienceStemsOf(o));
     return hits.length === 0 ? 'Virksomheden har ikke erfaring med den unges behov' : `Virksomheden har erfaring med: ${listDa(hits)}`;

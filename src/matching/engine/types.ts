@@ -97,6 +97,7 @@ export interface VolunteerMentor {
   readonly industry: readonly string[];
   readonly location: GeoPoint | null;
   readonly hoursPerMonth: number;
+  /** Mentees "Foreslå for alle" fills up to (a preference: matching one young person may go beyond it). */
   readonly maxMentees: number;
   readonly currentMentees: number;
 }
