@@ -12,6 +12,17 @@ export function sheetName(title: string, used: Set<string>): string {
   return name;
 }
 
+/**
+ * A sheet name that tells the tables apart: the twelve cohort titles all begin
+ * "Status N måneder efter …" and would be cut to the same 28 characters.
+ * The full title is the sheet's first line anyway.
+ */
+export function sheetTitle(t: Pick<ReportTable, 'id' | 'title'>): string {
+  const m = /^cohort_(\d+)m_(start|mentor_match)_(readiness|placement_kind)$/.exec(t.id);
+  if (!m) return t.title;
+  return `${m[1]} mdr. ${m[2] === 'start' ? 'start' : 'mentor'}, ${m[3] === 'readiness' ? 'parathed' : 'praktikform'}`;
+}
+
 export interface XlsxMeta {
   partnership: string;
   period: string;
@@ -25,7 +36,7 @@ export async function toXlsx(tables: ReportTable[], meta: XlsxMeta): Promise<Buf
   wb.created = new Date();
   const used = new Set<string>();
   for (const t of tables) {
-    const ws = wb.addWorksheet(sheetName(t.title, used));
+    const ws = wb.addWorksheet(sheetName(sheetTitle(t), used));
     ws.addRow([t.title]).font = { bold: true, size: 13 };
     ws.addRow([`${meta.partnership} · ${meta.period} · ${meta.view}`]).font = { italic: true, color: { argb: 'FF555555' } };
     ws.addRow([]);

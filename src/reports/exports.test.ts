@@ -74,6 +74,23 @@ describe('XLSX export', () => {
     expect(sheetName('Status 6 måneder: [test]/x', used)).toBe('Status 6 måneder test x');
     expect(sheetName('Status 6 måneder: [test]/x', used)).toBe('Status 6 måneder test x (2)');
   });
+
+  it('exports the twelve status tables (3, 6, 12 months after start or mentor match, by readiness or placement kind) with telling sheet names', async () => {
+    const b = bundle();
+    const cohorts = b.tables.filter((x) => x.id.startsWith('cohort_'));
+    expect(cohorts.length).toBe(12);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await toXlsx(cohorts, { partnership: b.partnership.name, period: '2025', view: 'Team' }) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '3 mdr. start, parathed', '6 mdr. start, parathed', '12 mdr. start, parathed',
+      '3 mdr. start, praktikform', '6 mdr. start, praktikform', '12 mdr. start, praktikform',
+      '3 mdr. mentor, parathed', '6 mdr. mentor, parathed', '12 mdr. mentor, parathed',
+      '3 mdr. mentor, praktikform', '6 mdr. mentor, praktikform', '12 mdr. mentor, praktikform',
+    ]);
+    expect(wb.worksheets[11].getCell('A1').value).toBe('Status 12 måneder efter mentormatch fordelt på første praktikform');
+    const csv = toCsv(cohorts, { separator: ';' });
+    for (const c of cohorts) expect(csv).toContain(c.title);
+  });
 });
 
 describe('steering-group PDF', () => {

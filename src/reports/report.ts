@@ -2,9 +2,9 @@ import type { KeyFigure, ReportBundle, ViewKind } from './bundle.ts';
 import { breakdownTable, cohortTable, conversionTable, funnelTable, timeToFirstPlacement, timeToPlacementTable } from './cohorts.ts';
 import { evaluateGoal, goalsTable, type CountFacts, type GoalDefinition } from './goals.ts';
 import { countOutcomes, outcomeTable } from './outcomes.ts';
-import { round5, suppressTable } from './suppress-report.ts';
+import { round5, suppressLinkedCohorts, suppressTable, suppressWithFigures } from './suppress-report.ts';
 import { inPeriod } from './dates.ts';
-import type { PathwayRecord, ReportTable } from './types.ts';
+import type { Outcome, PathwayRecord, ReportTable } from './types.ts';
 
 export interface ReportInput {
   partnership: { id: string; name: string };
@@ -20,6 +20,19 @@ export interface ReportInput {
   networkFigures?: KeyFigure[];
   missing?: string[];
 }
+
+/** Outcomes that count as "in job or education" (a key figure and its rows in the outcome table). */
+export const JOB_OR_EDUCATION: readonly Outcome[] = ['ordinary_employment', 'flex_job', 'education'];
+
+/**
+ * Key figures that are sums of outcome-table rows. They are suppressed together
+ * with the table as extra margins, so that e.g. "I job eller uddannelse" minus
+ * the shown education row cannot reveal ordinary + flex job.
+ */
+const OUTCOME_FIGURES: { key: string; parts: readonly string[] }[] = [
+  { key: 'started', parts: ['total'] },
+  { key: 'job_or_education', parts: JOB_OR_EDUCATION },
+];
 
 function months(from: string, to: string): string[] {
   const out: string[] = [];
@@ -41,7 +54,7 @@ export function buildReport(input: ReportInput): ReportBundle {
   const counts = countOutcomes(records, period);
   const t = timeToFirstPlacement(records, period);
   const goals = input.goals.map((g) => evaluateGoal(g, records, input.facts, period, input.counted));
-  const jobOrEducation = counts.byOutcome.ordinary_employment + counts.byOutcome.flex_job + counts.byOutcome.education;
+  const jobOrEducation = JOB_OR_EDUCATION.reduce((s, k) => s + counts.byOutcome[k], 0);
   const placementsStarted = records.flatMap((p) => p.placements ?? []).filter((pl) => inPeriod(pl.startedAt, period.from, period.to)).length;
   const keyFigures: KeyFigure[] = [
     { key: 'started', label: 'Unge startet i perioden', value: counts.started, kind: 'count' },
@@ -51,12 +64,13 @@ export function buildReport(input: ReportInput): ReportBundle {
     { key: 'median_days', label: 'Median dage til første praktik', value: t.medianDays, kind: 'days' },
     ...(input.networkFigures ?? []),
   ];
+  // Issue #8: status 3, 6 and 12 months after start and after a mentor match, by readiness and by placement kind.
   const cohorts: ReportTable[] = [];
-  for (const m of [3, 6, 12] as const) {
-    cohorts.push(cohortTable(records, { ...period, months: m, anchor: 'start', by: 'readiness' }));
+  for (const anchor of ['start', 'mentor_match'] as const) {
+    for (const by of ['readiness', 'placement_kind'] as const) {
+      for (const m of [3, 6, 12] as const) cohorts.push(cohortTable(records, { ...period, months: m, anchor, by }));
+    }
   }
-  cohorts.push(cohortTable(records, { ...period, months: 6, anchor: 'start', by: 'placement_kind' }));
-  cohorts.push(cohortTable(records, { ...period, months: 6, anchor: 'mentor_match', by: 'readiness' }));
   const monthlyStarts = months(period.from, period.to).map((month) => ({
     month, count: records.filter((p) => p.startedAt.slice(0, 7) === month).length,
   }));
@@ -96,12 +110,24 @@ export function forView(b: ReportBundle, view: ViewKind, threshold: number): Rep
     return k;
   };
   const byKey = new Map(b.keyFigures.map((k) => [k.key, k]));
+  // The outcome table and the key figures summing its rows form one suppression problem.
+  const figureLines = OUTCOME_FIGURES.filter((f) => typeof byKey.get(f.key)?.value === 'number');
+  const outcomesAt = b.tables.findIndex((t) => t.id === 'outcomes');
+  const hiddenByTable = new Set<string>();
+  let outcomes: ReportTable | undefined;
+  if (outcomesAt >= 0) {
+    const r = suppressWithFigures(b.tables[outcomesAt], threshold, figureLines.map((f) => ({ parts: [...f.parts], value: byKey.get(f.key)!.value! })));
+    outcomes = r.table;
+    figureLines.forEach((f, i) => { if (r.hiddenFigures[i]) hiddenByTable.add(f.key); });
+  }
+  const hiddenFigure = (k: KeyFigure): KeyFigure => ({ ...k, value: null, suppressed: true });
   const keyFigures = b.keyFigures.map(figure).map((k) => {
+    if (hiddenByTable.has(k.key)) return hiddenFigure(k);
     // A share of a hidden count, or of a small complement, is hidden too.
     if (k.key === 'job_or_education_share') {
       const n = byKey.get('job_or_education')?.value ?? 0;
       const d = byKey.get('started')?.value ?? 0;
-      if (small(n) || small(d) || small(d - n)) return { ...k, value: null, suppressed: true };
+      if (small(n) || small(d) || small(d - n) || hiddenByTable.has('job_or_education') || hiddenByTable.has('started')) return hiddenFigure(k);
     }
     if (k.key === 'median_days') {
       const placed = b.tables.find((t) => t.id === 'time_to_placement')?.rows[0].cells[1];
@@ -115,7 +141,16 @@ export function forView(b: ReportBundle, view: ViewKind, threshold: number): Rep
     rows: [...b.monthlyStarts.map((m) => ({ key: m.month, cells: [m.month, m.count, null] })), { key: 'total', cells: ['', b.monthlyStarts.reduce((s, m) => s + (m.count ?? 0), 0), null] }],
   };
   const sm = suppressTable(monthly, threshold);
-  const tables = b.tables.map((t) => suppressTable(t, threshold));
+  // Cohort tables of the same anchor and months (by readiness, by placement kind) count the same
+  // people: they share the status totals, so they are suppressed as one problem.
+  const linked = new Map<string, ReportTable>();
+  const groups = new Map<string, ReportTable[]>();
+  for (const t of b.tables) {
+    const m = /^cohort_(\d+m_(?:start|mentor_match))_/.exec(t.id);
+    if (m) groups.set(m[1], [...(groups.get(m[1]) ?? []), t]);
+  }
+  for (const g of groups.values()) suppressLinkedCohorts(g, threshold).forEach((t) => linked.set(t.id, t));
+  const tables = b.tables.map((t, i) => (i === outcomesAt && outcomes ? outcomes : linked.get(t.id) ?? suppressTable(t, threshold)));
   const goalTable = tables.find((t) => t.id === 'goals');
   return {
     ...b,

@@ -88,6 +88,28 @@ describe('results (reports) in the browser', () => {
     }, 120_000);
   }
 
+  for (const width of WIDTHS) {
+    it(`a counsellor opens the status tables 3, 6 and 12 months after start and after a mentor match (${width} px)`, async () => {
+      const page = await env.newPage(width);
+      await loginAs(page, 'vejleder@demo.fodfaeste.dk');
+      await page.goto('/reports');
+      await page.getByLabel('Startet fra').fill(`${new Date().getFullYear() - 2}-01-01`);
+      await page.getByRole('button', { name: 'Vis resultater' }).click();
+      const section = page.getByRole('region', { name: 'Status efter 3, 6 og 12 måneder' });
+      await section.waitFor();
+      // Twelve tables: start and mentor match × readiness and first placement kind × 3, 6 and 12 months; the first is open.
+      expect(await section.locator('details').count()).toBe(12);
+      await section.getByRole('table', { name: 'Status 3 måneder efter start fordelt på parathedskategori' }).waitFor();
+      await section.locator('summary', { hasText: 'Status 12 måneder efter mentormatch fordelt på første praktikform' }).click();
+      const opened = section.getByRole('table', { name: 'Status 12 måneder efter mentormatch fordelt på første praktikform' });
+      await opened.waitFor();
+      await opened.scrollIntoViewIfNeeded();
+      await checkA11y(page, `cohort tables ${width}`);
+      await page.screenshot({ path: `test-output/screenshots/reports-cohorts-${width}.png` });
+      expect(pageProblems(page, [/401 \(Unauthorized\)/])).toEqual([]);
+    }, 120_000);
+  }
+
   it('a counsellor filters the results by counsellor and readiness category', async () => {
     const page = await env.newPage(1280);
     await loginAs(page, 'vejleder@demo.fodfaeste.dk');

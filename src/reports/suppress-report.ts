@@ -8,6 +8,26 @@ import { DEFAULT_THRESHOLD, gridProblem, suppress, type SuppressionProblem } fro
  * hidden with the counts they would reveal.
  */
 export function suppressTable(t: ReportTable, threshold = DEFAULT_THRESHOLD): ReportTable {
+  return suppressWithFigures(t, threshold, []).table;
+}
+
+/** A published figure (a key figure) that is the sum of some rows of a list table. */
+export interface FigureLine {
+  /** Keys of the rows (count column) that add up to the figure; may be just ['total']. */
+  parts: string[];
+  value: number;
+}
+
+/**
+ * Like suppressTable, and the figures are extra margins of the same suppression
+ * problem: each is a virtual cell with the line sum(parts) = figure. A figure
+ * can then neither give away a hidden cell nor stay shown when it would; the
+ * result says which figures must be hidden. Only list tables take figures.
+ */
+export function suppressWithFigures(t: ReportTable, threshold: number, figures: FigureLine[]): { table: ReportTable; hiddenFigures: boolean[] } {
+  const isList = t.id === 'outcomes' || t.id === 'breakdowns' || t.id.startsWith('network_list');
+  if (figures.length && !isList) throw new Error(`Tabellen ${t.id} tager ikke nøgletal som marginer`);
+  let hiddenFigures = figures.map(() => false);
   const out: ReportTable = { ...t, rows: t.rows.map((r) => ({ ...r, cells: [...r.cells], suppressed: r.cells.map(() => false) })) };
   const num = (v: unknown) => (typeof v === 'number' ? v : 0);
   const rowIdx = (key: string) => out.rows.findIndex((r) => r.key === key);
@@ -25,14 +45,20 @@ export function suppressTable(t: ReportTable, threshold = DEFAULT_THRESHOLD): Re
     return hidden;
   };
 
-  if (t.id === 'outcomes' || t.id === 'breakdowns' || t.id.startsWith('network_list')) {
+  if (isList) {
     const total = rowIdx('total');
     const top = out.rows.map((r, i) => ({ r, i })).filter(({ r, i }) => i !== total && !r.level).map(({ i }) => i);
     const sub = out.rows.map((r, i) => ({ r, i })).filter(({ r }) => r.level === 1).map(({ i }) => i);
-    const cells = out.rows.map((_, i) => ({ r: i, c: 1 }));
+    const cells: ({ r: number; c: number } | { value: number })[] = out.rows.map((_, i) => ({ r: i, c: 1 }));
     const lines = [{ parts: top, total }];
     if (sub.length) lines.push({ parts: sub, total: rowIdx('education') });
-    solve(cells, lines);
+    figures.forEach((f, k) => {
+      const parts = f.parts.map(rowIdx);
+      if (parts.some((i) => i < 0)) throw new Error(`Nøgletal på ukendte rækker i ${t.id}: ${f.parts.join(', ')}`);
+      cells.push({ value: f.value });
+      lines.push({ parts, total: out.rows.length + k });
+    });
+    hiddenFigures = solve(cells, lines).slice(out.rows.length);
     // Shares and other figures of a hidden row would give its count away.
     out.rows.forEach((r, i) => { if (r.suppressed![1]) for (let c = 2; c < t.columns.length; c++) hide(i, c); });
   } else if (t.id.startsWith('cohort_')) {
@@ -92,10 +118,55 @@ export function suppressTable(t: ReportTable, threshold = DEFAULT_THRESHOLD): Re
     });
     out.note = `Andelsmål vises med tæller og nævner afrundet til nærmeste 5; mål med tal under ${threshold} er skjult (..).`;
   }
-  return out;
+  return { table: out, hiddenFigures };
 }
 
 export const round5 = (x: number) => Math.round(x / 5) * 5;
+
+/**
+ * Cohort tables that count the same people grouped two ways (rows by readiness,
+ * rows by first placement kind) share their last row: the status totals and the
+ * grand total. Suppressed one by one, a total hidden in one could be shown in
+ * the other. Here they are one problem: the first table's grid with its totals,
+ * and every further table's body rows whose columns add up to the same total row.
+ */
+export function suppressLinkedCohorts(tables: ReportTable[], threshold = DEFAULT_THRESHOLD): ReportTable[] {
+  if (tables.length < 2) return tables.map((t) => suppressTable(t, threshold));
+  const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+  const ncol = tables[0].columns.length - 2;
+  const width = ncol + 1;
+  const bodies = tables.map((t) => t.rows.filter((r) => r.key !== 'total').map((r) => r.cells.slice(1, 1 + ncol).map(num)));
+  const { problem } = gridProblem(bodies[0]);
+  const totalRow = bodies[0].length; // the shared row of totals, in the first grid
+  const values = [...problem.values];
+  const lines = [...problem.lines];
+  const offsets = [0];
+  for (let k = 1; k < tables.length; k++) {
+    const start = values.length;
+    offsets.push(start);
+    bodies[k].forEach((cells, i) => {
+      const at = start + i * width;
+      cells.forEach((v) => values.push(v));
+      values.push(cells.reduce((a, b) => a + b, 0));
+      lines.push({ parts: Array.from({ length: ncol }, (_, j) => at + j), total: at + ncol });
+    });
+    for (let j = 0; j <= ncol; j++) {
+      lines.push({ parts: bodies[k].map((_, i) => start + i * width + j), total: totalRow * width + j });
+    }
+  }
+  const hidden = suppress({ values, lines }, threshold);
+  return tables.map((t, k) => {
+    const out: ReportTable = { ...t, rows: t.rows.map((r) => ({ ...r, cells: [...r.cells], suppressed: r.cells.map(() => false) })) };
+    const hide = (ri: number, ci: number) => { out.rows[ri].cells[ci] = null; out.rows[ri].suppressed![ci] = true; };
+    out.rows.forEach((r, ri) => {
+      for (let j = 0; j <= ncol; j++) {
+        const cell = r.key === 'total' ? totalRow * width + j : offsets[k] + ri * width + j;
+        if (hidden[cell]) hide(ri, 1 + j);
+      }
+    });
+    return out;
+  });
+}
 
 export function suppressTables(tables: ReportTable[], threshold = DEFAULT_THRESHOLD): ReportTable[] {
   return tables.map((t) => suppressTable(t, threshold));

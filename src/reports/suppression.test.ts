@@ -2,6 +2,10 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import fc from 'fast-check';
 import highsLoader from 'highs';
 import { determinedCells, gridProblem, suppress, type SuppressionProblem } from './suppression.ts';
+import { buildReport, forView } from './report.ts';
+import { suppressLinkedCohorts } from './suppress-report.ts';
+import type { ReportTable } from './types.ts';
+import { EDUCATION_KINDS, OUTCOMES, type PathwayRecord } from './types.ts';
 
 type Highs = Awaited<ReturnType<typeof highsLoader>>;
 let highs: Highs;
@@ -94,5 +98,98 @@ describe('suppression', () => {
       const hidden = suppress(p);
       for (let i = 0; i < hidden.length; i++) if (hidden[i]) expect(range(p, hidden, i).max - range(p, hidden, i).min).toBeGreaterThanOrEqual(1);
     }), { numRuns: 120 });
+  }, 180_000);
+
+  it('property: the key figures "Unge startet" and "I job eller uddannelse nu" give no hidden outcome cell away', () => {
+    const small = fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 30 }));
+    const others = OUTCOMES.filter((o) => o !== 'education');
+    const countsArb = fc.record({
+      outcome: fc.array(small, { minLength: others.length, maxLength: others.length }),
+      education: fc.array(fc.integer({ min: 0, max: 6 }), { minLength: EDUCATION_KINDS.length, maxLength: EDUCATION_KINDS.length }),
+    });
+    fc.assert(fc.property(countsArb, fc.integer({ min: 3, max: 10 }), ({ outcome, education }, threshold) => {
+      const records: PathwayRecord[] = [];
+      const add = (o: (typeof OUTCOMES)[number], n: number, edu?: (typeof EDUCATION_KINDS)[number]) => {
+        for (let i = 0; i < n; i++) {
+          records.push({ id: `r${records.length}`, startedAt: '2025-03-01', outcome: o === 'still_active' ? null : o, educationKind: edu ?? null, outcomeDate: '2025-12-01' });
+        }
+      };
+      others.forEach((o, i) => add(o, outcome[i]));
+      EDUCATION_KINDS.forEach((e, i) => add('education', education[i], e));
+      const period = { from: '2025-01-01', to: '2025-12-31', asOf: '2026-06-30' };
+      const team = buildReport({ partnership: { id: 'p', name: 'P' }, period, records, facts: {}, goals: [] });
+      const shown = forView(team, 'suppressed', threshold);
+      const exact = team.tables.find((t) => t.id === 'outcomes')!;
+      const pub = shown.tables.find((t) => t.id === 'outcomes')!;
+      const fig = (b: typeof team, key: string) => b.keyFigures.find((k) => k.key === key)!;
+
+      // The reader's equations, built here from the table's meaning (not from the code under test):
+      // top rows sum to the total, education kinds to education, the key figures to their rows.
+      const row = (key: string) => exact.rows.findIndex((r) => r.key === key);
+      const n = exact.rows.length, joe = n, started = n + 1;
+      const values = [...exact.rows.map((r) => r.cells[1] as number), fig(team, 'job_or_education').value!, fig(team, 'started').value!];
+      const hidden = [...pub.rows.map((r) => r.suppressed![1]), fig(shown, 'job_or_education').value === null, fig(shown, 'started').value === null];
+      // A shown share of those started gives the count away as well.
+      if (fig(shown, 'job_or_education_share').value !== null && !hidden[started]) hidden[joe] = false;
+      pub.rows.forEach((r, i) => { if (r.cells[2] !== null && !hidden[row('total')]) hidden[i] = false; });
+      const p: SuppressionProblem = {
+        values,
+        lines: [
+          { parts: exact.rows.map((r, i) => (r.level || r.key === 'total' ? -1 : i)).filter((i) => i >= 0), total: row('total') },
+          { parts: exact.rows.map((r, i) => (r.level === 1 ? i : -1)).filter((i) => i >= 0), total: row('education') },
+          { parts: ['ordinary_employment', 'flex_job', 'education'].map(row), total: joe },
+          { parts: [row('total')], total: started },
+        ],
+      };
+      for (let i = 0; i < n; i++) if (values[i] > 0 && values[i] < threshold) expect(hidden[i]).toBe(true);
+      for (let i = 0; i < values.length; i++) {
+        if (!hidden[i]) continue;
+        const { min, max } = range(p, hidden, i);
+        expect(max - min).toBeGreaterThanOrEqual(1);
+        expect(min <= values[i] && values[i] <= max).toBe(true);
+      }
+    }), { numRuns: 150 });
+  }, 180_000);
+
+  it('property: two cohort tables of the same people (by readiness, by placement kind) give no hidden cell away together', () => {
+    const ncol = 3;
+    const personArb = fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: ncol - 1 }));
+    fc.assert(fc.property(fc.array(personArb, { maxLength: 60 }), fc.integer({ min: 3, max: 8 }), (people, threshold) => {
+      const table = (id: string, groups: number, of: (p: [number, number, number]) => number): ReportTable => {
+        const body = Array.from({ length: groups }, (_, g) => Array.from({ length: ncol }, (_, c) => people.filter((p) => of(p) === g && p[2] === c).length));
+        const colTotals = Array.from({ length: ncol }, (_, c) => body.reduce((s2, r) => s2 + r[c], 0));
+        return {
+          id, title: id,
+          columns: [{ key: 'g', label: '', kind: 'text' }, ...Array.from({ length: ncol }, (_, c) => ({ key: `s${c}`, label: '', kind: 'count' as const })), { key: 'total', label: '', kind: 'count' }],
+          rows: [...body.map((r, g) => ({ key: `g${g}`, cells: [`g${g}`, ...r, r.reduce((a, b) => a + b, 0)] })), { key: 'total', cells: ['I alt', ...colTotals, colTotals.reduce((a, b) => a + b, 0)] }],
+        };
+      };
+      const tables = [table('cohort_3m_start_readiness', 4, (p) => p[0]), table('cohort_3m_start_placement_kind', 5, (p) => p[1])];
+      const shown = suppressLinkedCohorts(tables, threshold);
+      // The reader's unknowns: every body cell and row total of both tables, and the shared total row.
+      const values: number[] = [], hidden: boolean[] = [], lines: SuppressionProblem['lines'] = [];
+      const totalAt: number[] = [];
+      tables[0].rows.at(-1)!.cells.slice(1).forEach((v, j) => {
+        totalAt.push(values.length);
+        values.push(v as number);
+        hidden.push(shown.every((t) => t.rows.at(-1)!.suppressed![1 + j])); // known if shown in either table
+      });
+      tables.forEach((t, k) => {
+        const rowCells = t.rows.slice(0, -1).map((r, ri) => r.cells.slice(1).map((v, j) => {
+          values.push(v as number);
+          hidden.push(shown[k].rows[ri].suppressed![1 + j]);
+          return values.length - 1;
+        }));
+        rowCells.forEach((cells) => lines.push({ parts: cells.slice(0, ncol), total: cells[ncol] }));
+        for (let j = 0; j <= ncol; j++) lines.push({ parts: rowCells.map((cells) => cells[j]), total: totalAt[j] });
+      });
+      const p: SuppressionProblem = { values, lines };
+      values.forEach((v, i) => { if (v > 0 && v < threshold) expect(hidden[i]).toBe(true); });
+      for (let i = 0; i < values.length; i++) {
+        if (!hidden[i]) continue;
+        const { min, max } = range(p, hidden, i);
+        expect(max - min).toBeGreaterThanOrEqual(1);
+      }
+    }), { numRuns: 80 });
   }, 180_000);
 });

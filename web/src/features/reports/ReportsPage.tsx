@@ -117,7 +117,8 @@ function ReportBody({ b, filters, team }: { b: ReportBundle; filters: Filters; t
   const { t } = useTranslation('reports');
   const outcomes = table(b, 'outcomes');
   const funnel = table(b, 'funnel');
-  const rest = b.tables.filter((x) => x.id !== 'outcomes' && x.id !== 'funnel' && x.id !== 'goals');
+  const cohorts = b.tables.filter((x) => x.id.startsWith('cohort_'));
+  const rest = b.tables.filter((x) => x.id !== 'outcomes' && x.id !== 'funnel' && x.id !== 'goals' && !x.id.startsWith('cohort_'));
   const bars = (tb: ReportTable, keep: (r: ReportTable['rows'][number]) => boolean) =>
     tb.rows.filter(keep).map((r) => ({ label: String(r.cells[0]), value: typeof r.cells[1] === 'number' ? r.cells[1] : null, hidden: !!r.suppressed?.[1] }));
   const describe = (items: { label: string; value: number | null; hidden?: boolean }[]) =>
@@ -173,6 +174,18 @@ function ReportBody({ b, filters, team }: { b: ReportBundle; filters: Filters; t
         <GoalList goals={b.goals} />
         {team && <p><Link to="/reports/goals">{t('goals.edit')}</Link></p>}
       </section>
+      {cohorts.length > 0 && (
+        <section aria-labelledby="r-cohorts">
+          <h2 id="r-cohorts">{t('cohorts.heading')}</h2>
+          <p>{t('cohorts.intro')}</p>
+          {cohorts.map((tb, i) => (
+            <details key={tb.id} className="report-cohort" open={i === 0}>
+              <summary>{tb.title}</summary>
+              <ReportTableView table={tb} />
+            </details>
+          ))}
+        </section>
+      )}
       {rest.map((tb) => (
         <section key={tb.id} aria-label={tb.title}>
           <ReportTableView table={tb} />
