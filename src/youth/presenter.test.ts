@@ -111,6 +111,11 @@ describe('presentYoungPerson with the database', () => {
     const mentor = await makeUser(t.db, p, 'volunteer_mentor');
     const yp = await makeYoungPerson(t.db, p, {});
     await t.db.updateTable('young_people').set({ phone: '12345678' }).where('id', '=', yp.id).execute();
+    const profile = await t.db.insertInto('mentors').values({ partnership_id: p, user_id: mentor.id, kind: 'volunteer', name: 'Mentor Test' })
+      .returning('id').executeTakeFirstOrThrow();
+    const mentorship = await t.db.insertInto('mentorships').values({
+      partnership_id: p, mentor_id: profile.id, young_person_id: yp.id, started_on: '2026-01-05', next_review_on: '2026-04-05',
+    }).returning('id').executeTakeFirstOrThrow();
     const viewer: Viewer = { actor: { userId: mentor.id, partnershipId: p, role: 'volunteer_mentor' }, recipient: { kind: 'mentor', id: mentor.id } };
     const read = () => t.db.transaction().execute(async (trx) => presentYoungPerson(trx, viewer, await findYoungPerson(trx, p, yp.id)));
     const change = (granted: boolean) => t.db.transaction().execute((trx) => recordConsent(trx, {
@@ -121,8 +126,15 @@ describe('presentYoungPerson with the database', () => {
     expect((await read()).phone).toBe('12345678');
     await change(false);
     expect((await read()).phone).toBeUndefined();
+    // A grant counts only while the mentorship lasts: once it ended, the mentor sees the base fields only.
+    await change(true);
+    expect((await read()).phone).toBe('12345678');
+    await t.db.updateTable('mentorships').set({ status: 'ended', ended_on: '2026-06-01' }).where('id', '=', mentorship.id).execute();
+    const afterEnd = await read();
+    expect(afterEnd.phone).toBeUndefined();
+    expect(afterEnd.firstName).toBeDefined();
     const audits = await t.db.selectFrom('audit_log').select(['role', 'purpose']).where('subject_id', '=', yp.id).execute();
-    expect(audits).toEqual([1, 2, 3].map(() => ({ role: 'volunteer_mentor', purpose: 'shared_by_consent' })));
+    expect(audits).toEqual([1, 2, 3, 4, 5].map(() => ({ role: 'volunteer_mentor', purpose: 'shared_by_consent' })));
   });
 
   it('another partnership or an unrelated mentor gets 404 and no data', async () => {

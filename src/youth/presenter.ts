@@ -6,6 +6,7 @@ import { audit } from '../core/audit.ts';
 import { notFound } from '../core/errors.ts';
 import { infoItem } from '../consent/items.ts';
 import { sharedItems as loadSharedItems, type Recipient } from '../consent/ledger.ts';
+import { isCurrentRecipient } from '../consent/recipients.ts';
 import { ageOn, type Barrier } from './domain.ts';
 
 export type YoungPersonRow = Selectable<YoungPeopleTable>;
@@ -188,7 +189,7 @@ export async function presentYoungPerson(
   if (!record) throw notFound();
   const scope = scopeOf(viewer, record);
   if (scope === 'none') throw notFound();
-  const shared = scope === 'recipient' && viewer.recipient ? await loadSharedItems(trx, record.id, viewer.recipient) : new Set<string>();
+  const shared = scope === 'recipient' && viewer.recipient ? await sharedWhileRelated(trx, record.id, viewer.recipient) : new Set<string>();
   const view = visibleYoungPerson(viewer, record, shared)!;
   await audit(trx, viewer.actor, {
     action: 'read',
@@ -197,6 +198,16 @@ export async function presentYoungPerson(
     purpose: opts.purpose ?? PURPOSE[scope],
   });
   return view;
+}
+
+/**
+ * What the young person shares with a party counts only while the relationship
+ * lasts: once the placement or mentorship has ended, the company or mentor sees
+ * the base fields only, even if the grant was never withdrawn.
+ */
+async function sharedWhileRelated(trx: Trx, youngPersonId: string, recipient: Recipient): Promise<ReadonlySet<string>> {
+  if (!(await isCurrentRecipient(trx, youngPersonId, recipient))) return new Set();
+  return loadSharedItems(trx, youngPersonId, recipient);
 }
 
 /** The scope without reading: for routes that only need to know whether the viewer may act. */
