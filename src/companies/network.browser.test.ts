@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { browserEnvWithMail, checkA11y, horizontalOverflow, loginAs, pageProblems, screenshot } from '../../test/helpers/browser.ts';
+import { browserEnvWithMail, checkA11y, expectNoSidewaysScroll, loginAs, pageProblems, screenshot } from '../../test/helpers/browser.ts';
 
 /**
  * Network events, success stories and company contact logins, end to end on the
@@ -14,7 +13,6 @@ const COMPANY = 'Bøgh & Søn Metal';
 const EVENT = 'Morgenkaffe for nye virksomheder';
 const STORY = 'Sofie fandt sin plads i værkstedet';
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-const noHorizontalScroll = async (page: Page) => expect(await horizontalOverflow(page)).toBe(0);
 
 describe('network events', () => {
   it('a counsellor creates an event and invites a company', async () => {
@@ -54,7 +52,7 @@ describe('network events', () => {
     const card = page.getByTestId('event-invitations').locator('li', { hasText: EVENT });
     await card.getByText('I har ikke svaret endnu.').waitFor();
     await checkA11y(page, 'employer invitations');
-    await noHorizontalScroll(page);
+    await expectNoSidewaysScroll(page);
     await card.getByRole('button', { name: 'Kommer', exact: true }).click();
     await page.getByText(`Tak. I er meldt til ${EVENT}.`).waitFor();
     await card.locator('button[aria-pressed="true"]', { hasText: 'Kommer' }).waitFor();
@@ -87,7 +85,7 @@ describe('network events', () => {
     await page.getByText('Antallet er gemt.').waitFor();
     await expect(page.getByTestId('event-figures').textContent()).resolves.toMatch(/Kommer1.*Mødte1.*Job skabt3/);
     await checkA11y(page, 'event page with attendance');
-    await noHorizontalScroll(page);
+    await expectNoSidewaysScroll(page);
     await screenshot(page, 'network-event-attendance');
 
     await page.goto('/companies');
@@ -127,7 +125,7 @@ describe('success stories', () => {
     const toggle = story.getByRole('switch', { name: 'Vis historien for netværket' });
     expect(await toggle.getAttribute('aria-checked')).toBe('false');
     await checkA11y(sofie, 'my stories');
-    await noHorizontalScroll(sofie);
+    await expectNoSidewaysScroll(sofie);
     await toggle.click();
     await story.locator('[role="switch"][aria-checked="true"]').waitFor();
     await screenshot(sofie, 'my-stories');
@@ -168,7 +166,7 @@ describe('a company contact person gets a login', () => {
     await page.goto(`/invitation#${token}`);
     await page.getByRole('heading', { level: 1, name: 'Vælg din kode' }).waitFor();
     await checkA11y(page, 'invitation page');
-    await noHorizontalScroll(page);
+    await expectNoSidewaysScroll(page);
     await page.getByLabel('Ny kode').fill('kort');
     await page.getByRole('button', { name: 'Gem min kode' }).click();
     await page.getByRole('link', { name: /mindst 8 tegn/ }).waitFor();

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { browserEnvWithMail, checkA11y, horizontalOverflow, loginAs, pageProblems, screenshot } from '../../test/helpers/browser.ts';
+import { browserEnvWithMail, checkA11y, expectNoSidewaysScroll, loginAs, pageProblems, screenshot } from '../../test/helpers/browser.ts';
 
 /**
  * A volunteer mentor's login by e-mail, end to end on the demo partnership: the
@@ -14,7 +13,6 @@ const MENTOR = 'Birgitte Frivillig';
 const EMAIL = 'birgitte@frivillig.invalid';
 const EVENT = 'Mentorcafé i Aulum';
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-const noHorizontalScroll = async (page: Page) => expect(await horizontalOverflow(page)).toBe(0);
 
 describe('a volunteer mentor gets a login and answers a network invitation', () => {
   it('the counsellor registers the mentor, sends the login invitation, moves an event and invites the mentor', async () => {
@@ -94,7 +92,7 @@ describe('a volunteer mentor gets a login and answers a network invitation', () 
     await card.getByText('Aulum Fritidscenter', { exact: false }).waitFor();
     await card.getByText('Du har ikke svaret endnu.').waitFor();
     await checkA11y(page, 'mentor invitations');
-    await noHorizontalScroll(page);
+    await expectNoSidewaysScroll(page);
     await card.getByRole('button', { name: 'Kommer', exact: true }).click();
     await page.getByText(`Tak. Du er meldt til ${EVENT}.`).waitFor();
     await card.locator('button[aria-pressed="true"]', { hasText: 'Kommer' }).waitFor();

@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { checkA11y, loginAs, pageProblems, screenshot, startBrowserEnv, type BrowserEnv } from '../../test/helpers/browser.ts';
+import { checkA11y, expectNoSidewaysScroll, loginAs, pageProblems, screenshot, startBrowserEnv, type BrowserEnv } from '../../test/helpers/browser.ts';
 import { addDays, attendanceDays, todayInDenmark } from './dates.ts';
 
 /**
@@ -15,14 +14,6 @@ beforeAll(async () => {
 afterEach(() => env?.closePages());
 afterAll(() => env?.close());
 
-/** No sideways scrolling at 360 px; on failure, names the elements that stick out. */
-const noSideways = async (page: Page) => {
-  const wide = await page.evaluate(() => [...document.querySelectorAll('body *')]
-    .filter((e) => e.getBoundingClientRect().right > 361 && !e.closest('.table--responsive-scroll'))
-    .slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.className} (${Math.round(e.getBoundingClientRect().right)})`));
-  expect(wide).toEqual([]);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-};
 
 describe('the company contact on a 360 px phone', () => {
   it('corrects yesterday\'s attendance, creates and edits an opening, edits and removes a contact person', async () => {
@@ -50,7 +41,7 @@ describe('the company contact on a 360 px phone', () => {
     await page.getByRole('heading', { level: 2, name: 'Historier fra netværket' }).waitFor();
     await page.getByTestId('network-stories').getByText('Fra én dag om ugen til fast job').waitFor();
     await checkA11y(page, 'employer home, yesterday');
-    await noSideways(page);
+    await expectNoSidewaysScroll(page);
     await screenshot(page, 'employer-home');
 
     await page.goto('/employer/company');
@@ -99,7 +90,7 @@ describe('the company contact on a 360 px phone', () => {
     // The contact cannot remove themself: no "Fjern" on their own row.
     await expect(contacts.locator('li', { hasText: 'Jens Bøgh' }).getByRole('button', { name: /Fjern/ }).count()).resolves.toBe(0);
     await checkA11y(page, 'employer company page');
-    await noSideways(page);
+    await expectNoSidewaysScroll(page);
     await screenshot(page, 'employer-company');
     expect(pageProblems(page, [/401 \(Unauthorized\)/])).toEqual([]);
   }, 180_000);
@@ -131,12 +122,12 @@ describe('the counsellor\'s network overview', () => {
       await expect(page.getByTestId('network-figures').textContent()).resolves.toMatch(/Virksomheder30/);
       await checkA11y(page, `network overview ${width}`);
       await screenshot(page, 'network-overview');
-      if (width === 360) await noSideways(page);
+      if (width === 360) await expectNoSidewaysScroll(page);
       await page.goto('/network');
       await page.getByTestId('events').waitFor();
       await checkA11y(page, `network page ${width}`);
       await screenshot(page, 'network-page');
-      if (width === 360) await noSideways(page);
+      if (width === 360) await expectNoSidewaysScroll(page);
       expect(pageProblems(page, [/401 \(Unauthorized\)/])).toEqual([]);
     }, 120_000);
   }
@@ -148,7 +139,7 @@ describe('the counsellor\'s network overview', () => {
     await page.getByRole('heading', { level: 1, name: 'Historier fra netværket' }).waitFor();
     await page.getByTestId('network-stories').getByText('Fra én dag om ugen til fast job').waitFor();
     await checkA11y(page, 'stories page');
-    await noSideways(page);
+    await expectNoSidewaysScroll(page);
     expect(pageProblems(page, [/401 \(Unauthorized\)/])).toEqual([]);
   }, 120_000);
 });

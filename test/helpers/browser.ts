@@ -10,7 +10,7 @@ import type { Database } from '../../src/core/db.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
 import { createTestDatabase } from './db.ts';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startSmtpReceiver, type SmtpReceiver } from '../../src/reminders/test-receivers.ts';
 
 /**
@@ -216,3 +216,15 @@ export function browserEnvWithMail(): { env: BrowserEnv; smtp: SmtpReceiver } {
 /** How far the page is wider than the viewport (0 = no sideways scrolling). */
 export const horizontalOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** No sideways scrolling; on failure, names the elements that stick out (tables that scroll in their own region excepted). */
+export async function expectNoSidewaysScroll(page: Page) {
+  const wide = await page.evaluate(() => {
+    const edge = document.documentElement.clientWidth + 1;
+    return [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > edge && !e.closest('.table--responsive-scroll'))
+      .slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.className} (${Math.round(e.getBoundingClientRect().right)})`);
+  });
+  expect(wide).toEqual([]);
+  expect(await horizontalOverflow(page)).toBe(0);
+}
