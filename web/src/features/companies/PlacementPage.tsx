@@ -92,7 +92,7 @@ export function StabilitySection({ stability }: { stability: Stability }) {
               <polyline points={path} fill="none" stroke={stability.falling ? '#b51d09' : '#00623a'} strokeWidth="2" />
             </svg>
           )}
-          <div className="table-responsive">
+          <div className="table--responsive-scroll" tabIndex={0} role="region" aria-labelledby="stability-heading">
             <table className="table table--compact" data-testid="stability-table">
               <thead><tr><th scope="col">{t('placement.week')}</th><th scope="col">{t('placement.planned')}</th><th scope="col">{t('placement.met')}</th><th scope="col">{t('placement.unregistered')}</th><th scope="col">{t('placement.share')}</th></tr></thead>
               <tbody>
