@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { App } from '../core/app-types.ts';
 import { actorOf } from '../core/actor.ts';
 import { audit } from '../core/audit.ts';
-import type { Trx } from '../core/db.ts';
+import type { Queryable } from '../core/db.ts';
 import { authorize } from '../core/policy.ts';
 import { badRequest, conflict, notFound } from '../core/errors.ts';
 import { ErrorResponse } from '../auth/schemas.ts';
@@ -17,7 +17,7 @@ import { AttendanceBody, OccurrenceQuery, RosterView, SlippingQuery, SlippingVie
 /** How far back trends look: four months. */
 const TREND_DAYS = 16 * 7;
 
-async function roster(trx: Trx, activityId: string, date: string, start: string) {
+async function roster(trx: Queryable, activityId: string, date: string, start: string) {
   const { rows } = await sql<{ young_person_id: string; first_name: string; present: boolean | null }>`
     SELECT y.id AS young_person_id, y.first_name, a.present
     FROM young_people y
@@ -29,7 +29,7 @@ async function roster(trx: Trx, activityId: string, date: string, start: string)
 }
 
 /** Meetings of an activity since a date where the leader took attendance (marked anyone). */
-async function attendanceTakenSince(trx: Trx, activityId: string, since: string) {
+async function attendanceTakenSince(trx: Queryable, activityId: string, since: string) {
   const rows = await trx.selectFrom('activity_attendance').select(['on_date', 'start_time']).distinct()
     .where('activity_id', '=', activityId).where('on_date', '>=', since).execute();
   return new Set(rows.map((r) => meetingKey(r.on_date, r.start_time)));
@@ -40,7 +40,7 @@ async function attendanceTakenSince(trx: Trx, activityId: string, since: string)
  * where attendance was taken, attended, weekly trend, flag. A meeting held without
  * attendance taken is left out: it says nothing about who came.
  */
-async function trendsFor(trx: Trx, youngPersonId: string, now: Date) {
+async function trendsFor(trx: Queryable, youngPersonId: string, now: Date) {
   const signups = await trx.selectFrom('activity_signups as s').innerJoin('activities as a', 'a.id', 's.activity_id')
     .select(['a.id', 'a.name', 's.signed_up_at']).where('s.young_person_id', '=', youngPersonId).execute();
   const out = [];
@@ -71,17 +71,16 @@ export async function attendanceRoutes(app: App) {
   }, async (req) => {
     const actor = actorOf(req);
     const { date, start } = req.query;
-    return db.transaction().execute(async (trx) => {
-      const a = await authorize(actor, P['activities.attendance'], await findActivity(trx, actor.partnershipId, req.params.id), trx);
-      const occ = (await occurrencesOf(trx, a.id, date, date)).find((o) => o.startTime === start);
-      if (!occ) throw badRequest('Aktiviteten mødes ikke på det tidspunkt.');
-      const people = await roster(trx, a.id, date, start);
-      for (const p of people) await audit(trx, actor, { action: 'read', subjectKind: 'activity_attendance', subjectId: p.young_person_id, purpose: 'activity_attendance' });
-      return {
-        activityId: a.id, activityName: a.name, date, start, cancelled: occ.cancelled,
-        people: people.map((p) => ({ youngPersonId: p.young_person_id, firstName: p.first_name, present: p.present })),
-      };
-    });
+    const a = await authorize(actor, P['activities.attendance'], await findActivity(db, actor.partnershipId, req.params.id), db);
+    const occ = (await occurrencesOf(db, a.id, date, date)).find((o) => o.startTime === start);
+    if (!occ) throw badRequest('Aktiviteten mødes ikke på det tidspunkt.');
+    const people = await roster(db, a.id, date, start);
+    // One row per young person on the roster, handed over together so the audit writer can group them.
+    await Promise.all(people.map((p) => audit(db, actor, { action: 'read', subjectKind: 'activity_attendance', subjectId: p.young_person_id, purpose: 'activity_attendance' })));
+    return {
+      activityId: a.id, activityName: a.name, date, start, cancelled: occ.cancelled,
+      people: people.map((p) => ({ youngPersonId: p.young_person_id, firstName: p.first_name, present: p.present })),
+    };
   });
 
   app.put('/api/activities/:id/attendance', {
@@ -117,12 +116,13 @@ export async function attendanceRoutes(app: App) {
     schema: { tags: ['activities'], params: IdParams, response: { 200: Type.Array(TrendView), 404: ErrorResponse } },
   }, async (req) => {
     const actor = actorOf(req);
-    return db.transaction().execute(async (trx) => {
-      const yp = await trx.selectFrom('young_people').select('id').where('id', '=', req.params.id).where('partnership_id', '=', actor.partnershipId).executeTakeFirst();
-      if (!yp) throw notFound('Den unge');
-      await audit(trx, actor, { action: 'read', subjectKind: 'activity_attendance', subjectId: yp.id, purpose: 'casework' });
-      return trendsFor(trx, yp.id, new Date());
-    });
+    const yp = await db.selectFrom('young_people').select('id').where('id', '=', req.params.id).where('partnership_id', '=', actor.partnershipId).executeTakeFirst();
+    if (!yp) throw notFound('Den unge');
+    const [, trends] = await Promise.all([
+      audit(db, actor, { action: 'read', subjectKind: 'activity_attendance', subjectId: yp.id, purpose: 'casework' }),
+      trendsFor(db, yp.id, new Date()),
+    ]);
+    return trends;
   });
 
   app.get('/api/activities/slipping', {
@@ -132,19 +132,25 @@ export async function attendanceRoutes(app: App) {
     const actor = actorOf(req);
     // The counsellor's own young people by default (their daily list); all=true for the whole partnership.
     const mine = !req.query.all;
-    return db.transaction().execute(async (trx) => {
-      let q = trx.selectFrom('activity_signups as s').innerJoin('young_people as y', 'y.id', 's.young_person_id')
-        .select(['y.id', 'y.first_name', 'y.last_name']).distinct().where('y.partnership_id', '=', actor.partnershipId);
-      if (mine) q = q.where('y.counsellor_id', '=', actor.userId);
-      const people = await q.execute();
-      const out = [];
-      for (const p of people) {
-        for (const t of await trendsFor(trx, p.id, new Date())) {
-          if (t.slippingAway) out.push({ youngPersonId: p.id, name: `${p.first_name} ${p.last_name}`, activityId: t.activityId, activityName: t.activityName, lastAttended: t.lastAttended });
-        }
-      }
-      await audit(trx, actor, { action: 'search', subjectKind: 'activity_attendance', criterion: mine ? 'slipping_away_mine' : 'slipping_away', purpose: 'casework' });
-      return out;
-    });
+    const [out] = await Promise.all([
+      slippingAway(db, actor.partnershipId, mine ? actor.userId : null),
+      audit(db, actor, { action: 'search', subjectKind: 'activity_attendance', criterion: mine ? 'slipping_away_mine' : 'slipping_away', purpose: 'casework' }),
+    ]);
+    return out;
   });
+}
+
+/** Young people (one counsellor's, or the whole partnership's) slipping away from an activity they signed up for. */
+async function slippingAway(db: Queryable, partnershipId: string, counsellorId: string | null) {
+  let q = db.selectFrom('activity_signups as s').innerJoin('young_people as y', 'y.id', 's.young_person_id')
+    .select(['y.id', 'y.first_name', 'y.last_name']).distinct().where('y.partnership_id', '=', partnershipId);
+  if (counsellorId) q = q.where('y.counsellor_id', '=', counsellorId);
+  const people = await q.execute();
+  const out = [];
+  for (const p of people) {
+    for (const t of await trendsFor(db, p.id, new Date())) {
+      if (t.slippingAway) out.push({ youngPersonId: p.id, name: `${p.first_name} ${p.last_name}`, activityId: t.activityId, activityName: t.activityName, lastAttended: t.lastAttended });
+    }
+  }
+  return out;
 }

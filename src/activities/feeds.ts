@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { App } from '../core/app-types.ts';
 import { actorOf } from '../core/actor.ts';
 import { audit } from '../core/audit.ts';
-import type { Db, Trx } from '../core/db.ts';
+import type { Queryable } from '../core/db.ts';
 import { definePermissions, type Actor } from '../core/policy.ts';
 import { badRequest, notFound } from '../core/errors.ts';
 import { ErrorResponse } from '../auth/schemas.ts';
@@ -26,7 +26,7 @@ const PAST_DAYS = 30;
 const AHEAD_DAYS = 120;
 
 /** May this actor make a feed for this subject? Returns the feed's title, or throws 404. */
-async function feedSubject(db: Db | Trx, actor: Actor, kind: 'young_person' | 'activity', subjectId: string | undefined): Promise<{ id: string; title: string }> {
+async function feedSubject(db: Queryable, actor: Actor, kind: 'young_person' | 'activity', subjectId: string | undefined): Promise<{ id: string; title: string }> {
   if (kind === 'young_person') {
     const id = actor.role === 'young_person' ? await ownYoungPersonId(db, actor.partnershipId, actor.userId) : subjectId;
     if (!id || (actor.role === 'young_person' && subjectId && subjectId !== id) || !['young_person', 'counsellor'].includes(actor.role)) throw notFound('Den unge');
@@ -41,7 +41,7 @@ async function feedSubject(db: Db | Trx, actor: Actor, kind: 'young_person' | 'a
   return { id: a.id, title: `Fodfæste: ${a.name}` };
 }
 
-async function activityEvents(db: Trx, activityId: string, from: string, to: string): Promise<CalEvent[]> {
+async function activityEvents(db: Queryable, activityId: string, from: string, to: string): Promise<CalEvent[]> {
   const a = await db.selectFrom('activities').select(['name', 'place', 'description']).where('id', '=', activityId).executeTakeFirstOrThrow();
   return (await occurrencesOf(db, activityId, from, to)).map((o) => ({
     uid: `activity-${activityId}-${o.date}-${o.startTime.replace(':', '')}@fodfaeste`, summary: o.cancelled ? `AFLYST: ${a.name}` : a.name,
@@ -50,7 +50,7 @@ async function activityEvents(db: Trx, activityId: string, from: string, to: str
 }
 
 /** The young person's appointment, placement working days and activities they signed up for. */
-async function youngPersonCalendar(trx: Trx, ypId: string, from: string, to: string) {
+async function youngPersonCalendar(trx: Queryable, ypId: string, from: string, to: string) {
   const yp = await trx.selectFrom('young_people').select(['next_appointment_at', 'next_appointment_place']).where('id', '=', ypId).executeTakeFirstOrThrow();
   const events: CalEvent[] = [];
   const allDay: CalAllDay[] = [];
@@ -123,21 +123,26 @@ export async function feedRoutes(app: App) {
     config: { permission: 'public' },
     schema: { tags: ['calendar'], params: Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }) }) },
   }, async (req, reply) => {
-    const body = await db.transaction().execute(async (trx) => {
-      const feed = await trx.selectFrom('calendar_feeds').selectAll().where('token_hash', '=', hash(req.params.token)).where('revoked_at', 'is', null).executeTakeFirst();
-      if (!feed) throw notFound('Kalenderen');
-      const today = toLocal(new Date()).date;
-      const from = addDays(today, -PAST_DAYS);
-      const to = addDays(today, AHEAD_DAYS);
-      if (feed.kind === 'activity') {
-        const a = await trx.selectFrom('activities').select('name').where('id', '=', feed.subject_id).executeTakeFirst();
-        if (!a) throw notFound('Kalenderen');
-        return calendar(`Fodfæste: ${a.name}`, await activityEvents(trx, feed.subject_id, from, to));
-      }
-      const { events, allDay } = await youngPersonCalendar(trx, feed.subject_id, from, to);
-      await audit(trx, null, { action: 'export', subjectKind: 'calendar_feed', subjectId: feed.subject_id, purpose: 'calendar_feed' });
-      return calendar('Fodfæste', events, allDay);
-    });
+    const body = await feedCalendar(db, req.params.token);
     return reply.header('content-type', 'text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="fodfaeste.ics"').send(body);
   });
+}
+
+/** The feed's calendar text; a young person's calendar is an export of their data, on record before it is sent. */
+async function feedCalendar(db: Queryable, token: string): Promise<string> {
+  const feed = await db.selectFrom('calendar_feeds').selectAll().where('token_hash', '=', hash(token)).where('revoked_at', 'is', null).executeTakeFirst();
+  if (!feed) throw notFound('Kalenderen');
+  const today = toLocal(new Date()).date;
+  const from = addDays(today, -PAST_DAYS);
+  const to = addDays(today, AHEAD_DAYS);
+  if (feed.kind === 'activity') {
+    const a = await db.selectFrom('activities').select('name').where('id', '=', feed.subject_id).executeTakeFirst();
+    if (!a) throw notFound('Kalenderen');
+    return calendar(`Fodfæste: ${a.name}`, await activityEvents(db, feed.subject_id, from, to));
+  }
+  const [{ events, allDay }] = await Promise.all([
+    youngPersonCalendar(db, feed.subject_id, from, to),
+    audit(db, null, { action: 'export', subjectKind: 'calendar_feed', subjectId: feed.subject_id, purpose: 'calendar_feed' }),
+  ]);
+  return calendar('Fodfæste', events, allDay);
 }

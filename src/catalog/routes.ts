@@ -88,12 +88,12 @@ export async function catalogRoutes(app: App) {
     schema: { tags: ['catalog'], params: YouthParams, response: { 200: CatalogSuggestions, 404: ErrorResponse } },
   }, async (req) => {
     const actor = actorOf(req);
-    return db.transaction().execute(async (trx) => {
-      const person = await authorize(actor, P['catalog.suggest'], await findYoungPerson(trx, actor.partnershipId, req.params.id), trx);
-      const result = await suggestInitiatives(trx, actor, person);
-      await audit(trx, actor, { action: 'read', subjectKind: 'young_person', subjectId: person.id, purpose: 'catalog_suggestions' });
-      return result;
-    });
+    const person = await authorize(actor, P['catalog.suggest'], await findYoungPerson(db, actor.partnershipId, req.params.id), db);
+    const [result] = await Promise.all([
+      suggestInitiatives(db, actor, person),
+      audit(db, actor, { action: 'read', subjectKind: 'young_person', subjectId: person.id, purpose: 'catalog_suggestions' }),
+    ]);
+    return result;
   });
 
   app.post('/api/youth/:id/initiatives', {

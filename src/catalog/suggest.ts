@@ -3,7 +3,7 @@
 // Needs (barriers) are used only when the young person shares them with the
 // network for that purpose; an admin never gets special-category needs used.
 import { sql } from 'kysely';
-import type { Trx } from '../core/db.ts';
+import type { Queryable } from '../core/db.ts';
 import type { Actor } from '../core/policy.ts';
 import { sharedItems } from '../consent/ledger.ts';
 import { barrierClass, type YoungPersonRecord } from '../youth/presenter.ts';
@@ -28,10 +28,10 @@ export const TAGS_FOR_BARRIER: Record<string, string[]> = {
 /** "Herning" (the partnership's municipality) as the catalog writes it: "Herning Kommune". */
 export const municipalityName = (m: string | null) => (!m ? null : /kommune$/i.test(m.trim()) ? m.trim() : `${m.trim()} Kommune`);
 
-export async function suggestInitiatives(trx: Trx, actor: Actor, person: YoungPersonRecord, limit = 10): Promise<CatalogSuggestions> {
-  const partnership = await trx.selectFrom('partnerships').select('municipality').where('id', '=', person.partnership_id).executeTakeFirstOrThrow();
+export async function suggestInitiatives(db: Queryable, actor: Actor, person: YoungPersonRecord, limit = 10): Promise<CatalogSuggestions> {
+  const partnership = await db.selectFrom('partnerships').select('municipality').where('id', '=', person.partnership_id).executeTakeFirstOrThrow();
   const barriers = person.screening?.barriers ?? [];
-  const shared = await sharedItems(trx, person.id, { kind: 'network', id: person.partnership_id });
+  const shared = await sharedItems(db, person.id, { kind: 'network', id: person.partnership_id });
   const usable = barriers.filter((b) => TAGS_FOR_BARRIER[b] && shared.has(`barrier.${b}`) && (actor.role !== 'admin' || barrierClass(b) === 'ordinary'));
   const needs = [...new Set(usable.flatMap((b) => TAGS_FOR_BARRIER[b]!))];
   const withheld = barriers.filter((b) => TAGS_FOR_BARRIER[b]).length - usable.length;
@@ -52,15 +52,15 @@ export async function suggestInitiatives(trx: Trx, actor: Actor, person: YoungPe
   };
   const { rows } = await sql<SearchHit & { id: string }>`
     SELECT id, key, title, owner, municipality, age_min, age_max, tags, status, period_text, purpose, general_text, target_group, 0::float8 AS rank
-    FROM initiatives WHERE status <> 'ended'`.execute(trx);
+    FROM initiatives WHERE status <> 'ended'`.execute(db);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const candidates: Initiative[] = rows.map((r) => ({
     id: r.id, name: r.title, ageMin: r.age_min, ageMax: r.age_max, municipalities: r.municipality ? [r.municipality] : [], tags: r.tags,
   }));
-  const links = await trx.selectFrom('initiative_links').select('initiative_id').where('young_person_id', '=', person.id).execute();
+  const links = await db.selectFrom('initiative_links').select('initiative_id').where('young_person_id', '=', person.id).execute();
   const linkedIds = new Set(links.map((l) => l.initiative_id));
   const ranked = rank(profile, candidates, INITIATIVE_CRITERIA, DEFAULT_INITIATIVE_WEIGHTS).filter((s) => !s.excluded);
-  const linkedRows = await trx.selectFrom('initiatives').selectAll().where('id', 'in', [...linkedIds, '00000000-0000-0000-0000-000000000000']).execute();
+  const linkedRows = await db.selectFrom('initiatives').selectAll().where('id', 'in', [...linkedIds, '00000000-0000-0000-0000-000000000000']).execute();
   return {
     items: ranked.slice(0, limit).map((s) => ({
       initiative: summaryOf(byId.get(s.candidateId)!),

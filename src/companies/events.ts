@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../core/app-types.ts';
-import type { Trx } from '../core/db.ts';
+import type { Queryable } from '../core/db.ts';
 import { actorOf } from '../core/actor.ts';
 import { badRequest, notFound } from '../core/errors.ts';
 import type { Actor } from '../core/policy.ts';
@@ -15,7 +15,7 @@ type Rsvp = (typeof RSVPS)[number];
 type EventKind = (typeof EVENT_KINDS)[number];
 
 /** The invitation the actor answers for: their company's (company contact) or their own (mentor). */
-async function ownInvitee(trx: Trx, actor: Actor): Promise<{ companyId?: string; mentorId?: string } | null> {
+async function ownInvitee(trx: Queryable, actor: Actor): Promise<{ companyId?: string; mentorId?: string } | null> {
   if (actor.role === 'company_contact') {
     const c = await trx.selectFrom('company_contacts').select('company_id').where('user_id', '=', actor.userId).where('partnership_id', '=', actor.partnershipId).executeTakeFirst();
     return c ? { companyId: c.company_id } : null;
@@ -27,7 +27,7 @@ async function ownInvitee(trx: Trx, actor: Actor): Promise<{ companyId?: string;
   return null;
 }
 
-async function invitations(trx: Trx, eventIds: string[]) {
+async function invitations(trx: Queryable, eventIds: string[]) {
   if (!eventIds.length) return [];
   const rows = await trx.selectFrom('event_invitations as i').leftJoin('companies as c', 'c.id', 'i.company_id').leftJoin('mentors as m', 'm.id', 'i.mentor_id')
     .select(['i.id', 'i.event_id', 'i.company_id', 'i.mentor_id', 'i.rsvp', 'i.attended', 'c.name as company_name', 'm.name as mentor_name'])
@@ -41,7 +41,7 @@ async function invitations(trx: Trx, eventIds: string[]) {
 export async function eventRoutes(app: App) {
   const { db } = app.deps;
 
-  async function load(trx: Trx, actor: Actor, id?: string) {
+  async function load(trx: Queryable, actor: Actor, id?: string) {
     const team = actor.role === 'counsellor' || actor.role === 'admin';
     const own = team ? null : await ownInvitee(trx, actor);
     if (!team && !own) return [];
@@ -64,13 +64,13 @@ export async function eventRoutes(app: App) {
   app.get('/api/network/events', {
     config: { permission: P['network.events.read'] },
     schema: { tags: ['network'], response: { 200: Type.Array(EventSummary) } },
-  }, async (req) => db.transaction().execute((trx) => load(trx, actorOf(req))));
+  }, async (req) => load(db, actorOf(req)));
 
   app.get('/api/network/events/:id', {
     config: { permission: P['network.events.read'] },
     schema: { tags: ['network'], params: IdParams, response: { 200: EventDetail, 404: ErrorResponse } },
   }, async (req) => {
-    const [e] = await db.transaction().execute((trx) => load(trx, actorOf(req), req.params.id));
+    const [e] = await load(db, actorOf(req), req.params.id);
     if (!e) throw notFound('Arrangementet');
     return e;
   });

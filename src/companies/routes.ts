@@ -19,14 +19,12 @@ export async function companyRoutes(app: App) {
   const { db } = app.deps;
 
   async function detail(partnershipId: string, id: string) {
-    return db.transaction().execute(async (trx) => {
-      const [summary] = await companySummaries(trx, partnershipId, id);
-      const c = (await findCompany(trx, partnershipId, id))!;
-      return {
-        ...summary, address: c.address, size: c.size, experienceTags: c.experience_tags, notes: c.notes,
-        contacts: await listContacts(trx, id), openings: await listOpenings(trx, partnershipId, { companyId: id }),
-      };
-    });
+    const [summary] = await companySummaries(db, partnershipId, id);
+    const c = (await findCompany(db, partnershipId, id))!;
+    return {
+      ...summary, address: c.address, size: c.size, experienceTags: c.experience_tags, notes: c.notes,
+      contacts: await listContacts(db, id), openings: await listOpenings(db, partnershipId, { companyId: id }),
+    };
   }
 
   app.get('/api/companies', {
@@ -147,24 +145,22 @@ export async function companyRoutes(app: App) {
     schema: { tags: ['companies'], response: { 200: NetworkOverview } },
   }, async (req) => {
     const actor = actorOf(req);
-    return db.transaction().execute(async (trx) => {
-      const perCompany = await companySummaries(trx, actor.partnershipId);
-      const openings = (await listOpenings(trx, actor.partnershipId)).filter((o) => o.open && o.freePlaces > 0);
-      const { rows: [year] } = await sql<{ placements: number; hires: number }>`
-        SELECT count(*) FILTER (WHERE p.start_date >= current_date - interval '12 months')::int AS placements,
-          count(DISTINCT p.young_person_id) FILTER (WHERE ${IS_HIRE} AND ${HIRED_ON} >= current_date - interval '12 months')::int AS hires
-        FROM placements p WHERE p.partnership_id = ${actor.partnershipId}`.execute(trx);
-      const active = perCompany.filter((c) => c.active).length;
-      return {
-        companies: perCompany.length, active, passive: perCompany.length - active,
-        byMembership: MEMBERSHIPS.map((m) => ({
-          membership: m, total: perCompany.filter((c) => c.membership === m).length,
-          active: perCompany.filter((c) => c.membership === m && c.active).length,
-        })),
-        placementsLast12Months: Number(year.placements), hiresLast12Months: Number(year.hires),
-        openingsWithFreePlaces: openings.length, freePlaces: openings.reduce((s, o) => s + o.freePlaces, 0),
-        perCompany,
-      };
-    });
+    const perCompany = await companySummaries(db, actor.partnershipId);
+    const openings = (await listOpenings(db, actor.partnershipId)).filter((o) => o.open && o.freePlaces > 0);
+    const { rows: [year] } = await sql<{ placements: number; hires: number }>`
+      SELECT count(*) FILTER (WHERE p.start_date >= current_date - interval '12 months')::int AS placements,
+        count(DISTINCT p.young_person_id) FILTER (WHERE ${IS_HIRE} AND ${HIRED_ON} >= current_date - interval '12 months')::int AS hires
+      FROM placements p WHERE p.partnership_id = ${actor.partnershipId}`.execute(db);
+    const active = perCompany.filter((c) => c.active).length;
+    return {
+      companies: perCompany.length, active, passive: perCompany.length - active,
+      byMembership: MEMBERSHIPS.map((m) => ({
+        membership: m, total: perCompany.filter((c) => c.membership === m).length,
+        active: perCompany.filter((c) => c.membership === m && c.active).length,
+      })),
+      placementsLast12Months: Number(year.placements), hiresLast12Months: Number(year.hires),
+      openingsWithFreePlaces: openings.length, freePlaces: openings.reduce((s, o) => s + o.freePlaces, 0),
+      perCompany,
+    };
   });
 }

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { App } from '../core/app-types.ts';
-import type { Trx } from '../core/db.ts';
+import type { Queryable } from '../core/db.ts';
 import { actorOf } from '../core/actor.ts';
 import { audit } from '../core/audit.ts';
 import { notFound } from '../core/errors.ts';
@@ -21,22 +21,24 @@ defineInfoItems([{ key: STORY_ITEM, da: 'min succeshistorie, fortalt til netvær
 
 const isTeam = (a: Actor) => a.role === 'counsellor' || a.role === 'admin';
 
-async function stories(trx: Trx, actor: Actor, id?: string) {
-  let q = trx.selectFrom('success_stories as s').innerJoin('companies as c', 'c.id', 's.company_id')
+async function stories(q0: Queryable, actor: Actor, id?: string) {
+  let q = q0.selectFrom('success_stories as s').innerJoin('companies as c', 'c.id', 's.company_id')
     .selectAll('s').select('c.name as company_name').where('s.partnership_id', '=', actor.partnershipId);
   if (id) q = q.where('s.id', '=', id);
   const rows = await q.orderBy('s.created_at', 'desc').limit(200).execute();
   const out = [];
   for (const s of rows) {
-    const shared = (await sharedItems(trx, s.young_person_id, { kind: 'network', id: s.id })).has(STORY_ITEM);
+    const shared = (await sharedItems(q0, s.young_person_id, { kind: 'network', id: s.id })).has(STORY_ITEM);
     if (!shared && !isTeam(actor)) continue;
-    await audit(trx, actor, { action: 'read', subjectKind: 'success_story', subjectId: s.young_person_id, purpose: isTeam(actor) ? 'casework' : 'success_story' });
     out.push({
       id: s.id, title: s.title, body: s.body, companyName: s.company_name, createdAt: new Date(s.created_at).toISOString(),
       ...(isTeam(actor) ? { shared, youngPersonId: s.young_person_id, placementId: s.placement_id } : {}),
+      subjectId: s.young_person_id,
     });
   }
-  return out;
+  // One audit row per story shown; handed over together so the audit writer can group them.
+  await Promise.all(out.map((s) => audit(q0, actor, { action: 'read', subjectKind: 'success_story', subjectId: s.subjectId, purpose: isTeam(actor) ? 'casework' : 'success_story' })));
+  return out.map(({ subjectId: _, ...s }) => s);
 }
 
 export async function storyRoutes(app: App) {
@@ -45,7 +47,7 @@ export async function storyRoutes(app: App) {
   app.get('/api/network/stories', {
     config: { permission: P['network.stories.read'] },
     schema: { tags: ['network'], response: { 200: Type.Array(Story) } },
-  }, async (req) => db.transaction().execute((trx) => stories(trx, actorOf(req))));
+  }, async (req) => stories(db, actorOf(req)));
 
   app.post('/api/network/stories', {
     config: { permission: P['network.stories.write'] },
@@ -87,7 +89,7 @@ export async function storyRoutes(app: App) {
 }
 
 /** The young person's own record in the session's partnership; a 404 for anyone without one. */
-async function ownYoungPerson(trx: Trx, actor: Actor) {
+async function ownYoungPerson(trx: Queryable, actor: Actor) {
   const yp = await trx.selectFrom('young_people').select('id')
     .where('user_id', '=', actor.userId).where('partnership_id', '=', actor.partnershipId).executeTakeFirst();
   if (!yp) throw notFound('Din side');
@@ -95,7 +97,7 @@ async function ownYoungPerson(trx: Trx, actor: Actor) {
 }
 
 /** The stories about one young person, each with whether they have agreed to show it. */
-async function storiesAbout(trx: Trx, youngPersonId: string, id?: string) {
+async function storiesAbout(trx: Queryable, youngPersonId: string, id?: string) {
   let q = trx.selectFrom('success_stories as s').innerJoin('companies as c', 'c.id', 's.company_id')
     .selectAll('s').select('c.name as company_name').where('s.young_person_id', '=', youngPersonId);
   if (id) q = q.where('s.id', '=', id);
@@ -120,11 +122,12 @@ async function ownStoryRoutes(app: App) {
     schema: { tags: ['me'], response: { 200: Type.Array(Story), 404: ErrorResponse } },
   }, async (req) => {
     const actor = actorOf(req);
-    return db.transaction().execute(async (trx) => {
-      const yp = await ownYoungPerson(trx, actor);
-      await audit(trx, actor, { action: 'read', subjectKind: 'success_story', subjectId: yp.id, purpose: 'own_data' });
-      return storiesAbout(trx, yp.id);
-    });
+    const yp = await ownYoungPerson(db, actor);
+    const [, out] = await Promise.all([
+      audit(db, actor, { action: 'read', subjectKind: 'success_story', subjectId: yp.id, purpose: 'own_data' }),
+      storiesAbout(db, yp.id),
+    ]);
+    return out;
   });
 
   app.post('/api/me/stories/:id/consent', {

@@ -94,6 +94,51 @@ describe('audit log', () => {
   });
 });
 
+describe('audit rows of reads (outside a transaction)', () => {
+  let fresh: TestApp;
+  beforeAll(async () => {
+    fresh = await createTestApp();
+  });
+  afterAll(() => fresh.close());
+
+  const reader = (partnershipId: string) => ({ userId: crypto.randomUUID(), partnershipId, role: 'counsellor' as const });
+
+  it('puts concurrent reads on record together: fewer statements than rows, every row chained and each caller told', async () => {
+    const [p1, p2] = [await makePartnership(fresh.db), await makePartnership(fresh.db)];
+    let statements = 0;
+    const counting = fresh.db.withPlugin({
+      transformQuery: (args) => {
+        if (args.node.kind === 'RawNode' && JSON.stringify(args.node).includes('audit_chain_heads')) statements++;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const reads = Array.from({ length: 40 }, (_, i) =>
+      audit(counting, reader(i % 2 ? p1.id : p2.id), { action: 'read', subjectKind: 'young_person', subjectId: crypto.randomUUID(), purpose: `batch-${i}` }));
+    await Promise.all(reads);
+    const rows = await fresh.db.selectFrom('audit_log').select(['purpose', 'partnership_id']).where('purpose', 'like', 'batch-%').execute();
+    expect(rows).toHaveLength(40);
+    expect(statements).toBeGreaterThan(0);
+    expect(statements).toBeLessThan(40);
+    expect(await verifyAudit(fresh.db)).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it('fails every read in a statement that cannot be written, and writes again afterwards', async () => {
+    const p = await makePartnership(fresh.db);
+    await sql`CREATE FUNCTION fail_batch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit disk full'; END $$`.execute(fresh.db);
+    await sql`CREATE TRIGGER fail_batch BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION fail_batch()`.execute(fresh.db);
+    try {
+      const results = await Promise.allSettled(Array.from({ length: 5 }, () => audit(fresh.db, reader(p.id), { action: 'search', subjectKind: 'young_person', purpose: 'casework' })));
+      expect(results.map((r) => r.status)).toEqual(Array(5).fill('rejected'));
+    } finally {
+      await sql`DROP TRIGGER fail_batch ON audit_log`.execute(fresh.db);
+    }
+    await audit(fresh.db, reader(p.id), { action: 'search', subjectKind: 'young_person', purpose: 'after-failure' });
+    expect(await fresh.db.selectFrom('audit_log').select('id').where('purpose', '=', 'after-failure').execute()).toHaveLength(1);
+    expect((await verifyAudit(fresh.db)).ok).toBe(true);
+  });
+});
+
 async function tamper(statement: ReturnType<typeof sql>, db = t.db) {
   await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`.execute(db);
   try {

@@ -1,7 +1,9 @@
-import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Db, Trx } from './db.ts';
 import type { Actor } from './policy.ts';
+import { batchWriterFor } from './audit-batch.ts';
+import { appendToChain, chainOf, GENESIS, LEGACY_CHAIN, rowHash, type PendingAuditRow } from './audit-chain.ts';
+
+export { chainOf, rowHash };
 
 export type AuditAction = 'read' | 'search' | 'create' | 'change' | 'export' | 'delete';
 
@@ -17,27 +19,24 @@ export interface AuditEntry {
   purpose: string;
 }
 
-const GENESIS = '0'.repeat(64);
-/** Rows without a partnership (system jobs, anonymous events) form their own chain. */
-const SYSTEM_CHAIN = 'system';
-/** Rows written before the chains were split per partnership: one chain up to audit_head.last_id. */
-const LEGACY_CHAIN = 'legacy';
-
-/** The chain a row belongs to: its partnership's, so writers in different partnerships never wait for each other. */
-export const chainOf = (partnershipId: string | null) => partnershipId ?? SYSTEM_CHAIN;
-
 /**
- * Appends one audit row inside the caller's transaction: if this write fails,
- * the access it records fails with it. Each partnership's rows are chained by
- * hash; a writer holds its chain's head row (not a global lock) until it
- * commits, so the chain has one order and other partnerships are not held up.
- * One statement: lock the head, draw the id, hash, insert the row, move the head.
- * The hash is rowHash() computed in SQL: sha256(prev_hash || canonical JSON),
- * where JS fixes everything after the id, and verifyAudit recomputes it in JS.
+ * Appends one audit row. Inside a transaction (`q.isTransaction`: writes) the row
+ * joins the caller's transaction: if it fails, the change it records fails with
+ * it. Outside one (reads) the row is handed to the database's group writer
+ * (audit-batch.ts), which appends every row waiting for the same chain in one
+ * statement; the call returns once that statement has committed, so the caller
+ * sends data only after its access is on record. Either way a failed audit
+ * write fails the request.
  */
-export async function audit(trx: Trx, actor: Actor | null, entry: AuditEntry): Promise<void> {
-  const chain = chainOf(actor?.partnershipId ?? null);
-  const row = {
+export async function audit(q: Db | Trx, actor: Actor | null, entry: AuditEntry): Promise<void> {
+  const row = auditRow(actor, entry);
+  if (q.isTransaction) await appendToChain(q, [row]);
+  else await batchWriterFor(q as Db).add(row);
+}
+
+function auditRow(actor: Actor | null, entry: AuditEntry): PendingAuditRow {
+  return {
+    chain: chainOf(actor?.partnershipId ?? null),
     at: new Date(),
     user_id: actor?.userId ?? null,
     partnership_id: actor?.partnershipId ?? null,
@@ -48,55 +47,6 @@ export async function audit(trx: Trx, actor: Actor | null, entry: AuditEntry): P
     criterion: entry.criterion ?? null,
     purpose: entry.purpose,
   };
-  // canonical(row) = '[' + id + ',' + tail: the id is drawn under the head's lock (ids rise along each chain).
-  const tail = JSON.stringify(canonicalAfterId(row)).slice(1);
-  for (let attempt = 0; ; attempt++) {
-    // MATERIALIZED: nextval runs on the row the lock returned, i.e. once the lock is held.
-    const { rows } = await sql<{ id: string }>`
-      WITH head AS MATERIALIZED (
-        SELECT last_hash FROM audit_chain_heads WHERE chain = ${chain} FOR UPDATE
-      ), next AS MATERIALIZED (
-        SELECT nextval('audit_log_id_seq') AS id, last_hash AS prev FROM head
-      ), hashed AS MATERIALIZED (
-        SELECT id, prev, encode(sha256(convert_to(prev || '[' || id::text || ',' || ${tail}::text, 'UTF8')), 'hex') AS hash FROM next
-      ), added AS (
-        INSERT INTO audit_log (id, at, user_id, partnership_id, role, action, subject_kind, subject_id, criterion, purpose, prev_hash, hash)
-        SELECT id, ${row.at}::timestamptz, ${row.user_id}::uuid, ${row.partnership_id}::uuid, ${row.role}::text, ${row.action}::text,
-          ${row.subject_kind}::text, ${row.subject_id}::uuid, ${row.criterion}::text, ${row.purpose}::text, prev, hash
-        FROM hashed
-      )
-      UPDATE audit_chain_heads AS h SET last_id = hashed.id, last_hash = hashed.hash FROM hashed
-      WHERE h.chain = ${chain}
-      RETURNING h.last_id AS id`.execute(trx);
-    if (rows.length) return;
-    if (attempt > 0) throw new Error(`audit chain ${chain}: the head row could not be created`);
-    // The chain's first row. A concurrent first writer wins the insert; we then wait on its lock above.
-    await trx.insertInto('audit_chain_heads').values({ chain, last_id: 0, last_hash: GENESIS })
-      .onConflict((oc) => oc.column('chain').doNothing()).execute();
-  }
-}
-
-interface HashedRow {
-  id: number;
-  at: Date;
-  user_id: string | null;
-  partnership_id: string | null;
-  role: string | null;
-  action: string;
-  subject_kind: string;
-  subject_id: string | null;
-  criterion: string | null;
-  purpose: string;
-}
-
-/** The hashed content after the id, in a fixed order. */
-function canonicalAfterId(r: Omit<HashedRow, 'id'>) {
-  return [r.at.toISOString(), r.user_id, r.partnership_id, r.role, r.action, r.subject_kind, r.subject_id, r.criterion, r.purpose];
-}
-
-export function rowHash(prevHash: string, r: HashedRow): string {
-  const canonical = JSON.stringify([r.id, ...canonicalAfterId(r)]);
-  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
 }
 
 export interface AuditVerification {

@@ -15,6 +15,8 @@ export const ConfigSchema = Type.Object({
   ),
   SESSION_IDLE_MINUTES: Type.Integer({ minimum: 1, maximum: 24 * 60, default: 30 }),
   SESSION_ABSOLUTE_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 30, default: 12 }),
+  // Answer a session checked in the last minute from memory (src/auth/session-cache.ts).
+  SESSION_CACHE: Type.Boolean({ default: true }),
   TRUST_PROXY: Type.Boolean({ default: false }),
   DEMO_SEED: Type.Boolean({ default: true }),
   // Outgoing mail (src/core/mail.ts): smtp://user:pass@host:port or smtps://…; without it no mail is sent.
@@ -51,7 +53,7 @@ export type Config = Static<typeof ConfigSchema>;
 
 export class ConfigError extends Error {}
 
-const booleans = new Set(['TRUST_PROXY', 'DEMO_SEED', 'WORKER_ENABLED']);
+const booleans = new Set(['TRUST_PROXY', 'DEMO_SEED', 'WORKER_ENABLED', 'SESSION_CACHE']);
 const integers = new Set([
   'PORT', 'DB_POOL_SIZE', 'SESSION_IDLE_MINUTES', 'SESSION_ABSOLUTE_HOURS',
   'RATE_LIMIT_IP_PER_MINUTE', 'RATE_LIMIT_USER_PER_MINUTE', 'DB_CONNECT_TIMEOUT_MS', 'DB_STATEMENT_TIMEOUT_MS', 'RETENTION_YOUTH_MONTHS', 'AUDIT_RETENTION_MONTHS',

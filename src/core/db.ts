@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -6,9 +8,12 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DB } from './db-types.ts';
+import { writeReadAuditsThrough } from './audit-batch.ts';
 
 export type Db = Kysely<DB>;
 export type Trx = Transaction<DB>;
+/** Either: reads run on the pool (one statement each), multi-step writes in a transaction. */
+export type Queryable = Db | Trx;
 
 export interface Database {
   db: Db;
@@ -16,6 +21,12 @@ export interface Database {
   /** Present when running on the embedded database. */
   pglite?: PGlite;
   kind: 'pglite' | 'postgres';
+  /**
+   * PostgreSQL: notifications the database triggers address to this pool's own channel
+   * (migration 0110), emitted as 'notification' (payload) on the connection that made
+   * the change, before its COMMIT returns.
+   */
+  ownNotifications?: EventEmitter<{ notification: [string] }>;
   close(): Promise<void>;
 }
 
@@ -55,7 +66,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     pool.on('error', () => {
       /* a broken idle connection is replaced by the pool; the next query reports errors */
     });
-    return wrap(pool, 'postgres');
+    return withReadAuditPool({ ...wrap(pool, 'postgres'), ownNotifications: listenOnOwnChannel(pool) }, pool);
   }
   let pglite = opts.pglite;
   const owned = !pglite;
@@ -71,6 +82,42 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   database.close = async () => {
     await close();
     if (owned) await pglite!.close();
+  };
+  return database;
+}
+
+/**
+ * Every connection of the pool names one channel, unique to this pool, and listens on it:
+ * the session triggers copy their notifications there, so this process learns of its own
+ * changes in step with its commits, not a moment later through a separate listener.
+ */
+function listenOnOwnChannel(pool: pg.Pool) {
+  const channel = `fodfaeste_own_${randomBytes(8).toString('hex')}`;
+  const events = new EventEmitter<{ notification: [string] }>();
+  pool.on('connect', (client) => {
+    client.on('notification', (n) => {
+      if (n.channel === channel && n.payload) events.emit('notification', n.payload);
+    });
+    // Queued before any query of the pool's user; a failure shows on that query anyway.
+    client.query(`SELECT set_config('fodfaeste.own_channel', '${channel}', false); LISTEN ${channel}`).catch(() => {});
+  });
+  return events;
+}
+
+/**
+ * Reads' audit rows are written by a group writer on two connections of its own, so
+ * they never queue behind the reads waiting for the serving pool (audit-batch.ts).
+ * PGlite has one connection: there the writer shares it.
+ */
+function withReadAuditPool(database: Database, pool: pg.Pool): Database {
+  const auditPool = new pg.Pool({ ...pool.options, max: 2 });
+  auditPool.on('error', () => {});
+  const auditDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: auditPool }) });
+  writeReadAuditsThrough(database.db, auditDb);
+  const close = database.close;
+  database.close = async () => {
+    await close();
+    await auditDb.destroy();
   };
   return database;
 }

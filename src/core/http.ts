@@ -11,6 +11,7 @@ import { errorHandler } from './http-errors.ts';
 import { forbidden, unauthenticated, AppError } from './errors.ts';
 import { assertRole } from './policy.ts';
 import { findSession, SESSION_COOKIE } from '../auth/sessions.ts';
+import { attachSessionCache } from '../auth/session-cache.ts';
 import { features } from '../features.ts';
 import { healthRoutes } from './health.ts';
 import { closeRequestSchemas } from './schema-tools.ts';
@@ -111,6 +112,11 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, async () => app.swagger());
   for (const feature of features) await app.register(feature);
   await serveWeb(app);
+  if (deps.config.SESSION_CACHE) {
+    // Attached last, so a failed build leaves no listener behind; closing the app detaches it.
+    const detach = await attachSessionCache(deps.database, (line) => app.log.warn(line));
+    app.addHook('onClose', detach);
+  }
   return app;
 }
 

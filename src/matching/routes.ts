@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { App } from '../core/app-types.ts';
 import { actorOf } from '../core/actor.ts';
 import { audit } from '../core/audit.ts';
-import type { Trx } from '../core/db.ts';
+import type { Queryable } from '../core/db.ts';
 import { notFound } from '../core/errors.ts';
 import type { Actor } from '../core/policy.ts';
 import { ErrorResponse } from '../auth/schemas.ts';
@@ -21,8 +21,8 @@ import { describe, notesFor, rankFor } from './suggest.ts';
 import { DEFAULTS, saveWeights, weightsOf } from './weights.ts';
 
 /** The young person, if in the actor's partnership (else 404: existence is not revealed). */
-async function subject(trx: Trx, actor: Actor, id: string) {
-  const [y] = await loadYouth(trx, actor.partnershipId, [id]);
+async function subject(db: Queryable, actor: Actor, id: string) {
+  const [y] = await loadYouth(db, actor.partnershipId, [id]);
   if (!y) throw notFound('Den unge');
   return y;
 }
@@ -38,26 +38,26 @@ export async function matchingRoutes(app: App) {
     schema: { tags: ['matching'], params: IdParams, querystring: SuggestionsQuery, response: { 200: SuggestionsResponse, 404: ErrorResponse } },
   }, async (req) => {
     const actor = actorOf(req);
-    const kind = req.query.kind === 'mentors' ? 'mentor' : req.query.kind === 'initiatives' ? 'initiative' : 'opening';
+    const kind: 'mentor' | 'initiative' | 'opening' = req.query.kind === 'mentors' ? 'mentor' : req.query.kind === 'initiatives' ? 'initiative' : 'opening';
     await geocodePending(actor.partnershipId);
-    return db.transaction().execute(async (trx) => {
-      const y = await subject(trx, actor, req.params.id);
-      await audit(trx, actor, { action: 'read', subjectKind: 'young_person', subjectId: y.id, purpose: 'matching' });
-      const { ranked, byId, candidates } = await rankFor(trx, actor.partnershipId, y, kind, req.query.limit ?? 50);
-      const decisions = await trx.selectFrom('match_decisions').select(['candidate_id', 'decision', 'reason', 'decided_at'])
-        .where('young_person_id', '=', y.id).where('kind', '=', kind).orderBy('decided_at', 'desc').execute();
-      const last = new Map<string, (typeof decisions)[number]>();
-      for (const d of decisions) if (!last.has(d.candidate_id)) last.set(d.candidate_id, d);
-      const suggestions: SuggestionView[] = ranked.map((s) => {
-        const d = describe(byId.get(s.candidateId)!, kind);
-        const dec = last.get(s.candidateId);
-        return {
-          candidateId: s.candidateId, ...d, score: s.score, contributions: [...s.contributions], excluded: [...(s.excluded?.limits ?? [])],
-          lastDecision: dec ? { decision: dec.decision as 'accepted' | 'rejected', reason: dec.reason, decidedAt: new Date(dec.decided_at).toISOString() } : null,
-        };
-      });
-      return { youngPersonId: y.id, youngPersonName: y.name, kind, ...notesFor(y, candidates, geocoder !== null, kind), suggestions };
+    const y = await subject(db, actor, req.params.id);
+    const [, { ranked, byId, candidates }, decisions] = await Promise.all([
+      audit(db, actor, { action: 'read', subjectKind: 'young_person', subjectId: y.id, purpose: 'matching' }),
+      rankFor(db, actor.partnershipId, y, kind, req.query.limit ?? 50),
+      db.selectFrom('match_decisions').select(['candidate_id', 'decision', 'reason', 'decided_at'])
+        .where('young_person_id', '=', y.id).where('kind', '=', kind).orderBy('decided_at', 'desc').execute(),
+    ]);
+    const last = new Map<string, (typeof decisions)[number]>();
+    for (const d of decisions) if (!last.has(d.candidate_id)) last.set(d.candidate_id, d);
+    const suggestions: SuggestionView[] = ranked.map((s) => {
+      const d = describe(byId.get(s.candidateId)!, kind);
+      const dec = last.get(s.candidateId);
+      return {
+        candidateId: s.candidateId, ...d, score: s.score, contributions: [...s.contributions], excluded: [...(s.excluded?.limits ?? [])],
+        lastDecision: dec ? { decision: dec.decision as 'accepted' | 'rejected', reason: dec.reason, decidedAt: new Date(dec.decided_at).toISOString() } : null,
+      };
     });
+    return { youngPersonId: y.id, youngPersonName: y.name, kind, ...notesFor(y, candidates, geocoder !== null, kind), suggestions };
   });
 
   app.get('/api/youth/:id/match-decisions', {
@@ -65,12 +65,12 @@ export async function matchingRoutes(app: App) {
     schema: { tags: ['matching'], params: IdParams, response: { 200: Type.Array(DecisionView), 404: ErrorResponse } },
   }, async (req) => {
     const actor = actorOf(req);
-    return db.transaction().execute(async (trx) => {
-      const y = await subject(trx, actor, req.params.id);
-      await audit(trx, actor, { action: 'read', subjectKind: 'match_decision', subjectId: y.id, purpose: 'matching' });
-      const rows = await trx.selectFrom('match_decisions').selectAll().where('young_person_id', '=', y.id).orderBy('decided_at', 'desc').execute();
-      return rows.map(decisionView);
-    });
+    const y = await subject(db, actor, req.params.id);
+    const [, rows] = await Promise.all([
+      audit(db, actor, { action: 'read', subjectKind: 'match_decision', subjectId: y.id, purpose: 'matching' }),
+      db.selectFrom('match_decisions').selectAll().where('young_person_id', '=', y.id).orderBy('decided_at', 'desc').execute(),
+    ]);
+    return rows.map(decisionView);
   });
 
   app.post('/api/youth/:id/suggestions/accept', {
@@ -108,17 +108,17 @@ export async function matchingRoutes(app: App) {
     const actor = actorOf(req);
     const kind = req.body.kind === 'mentors' ? 'mentor' : 'opening';
     await geocodePending(actor.partnershipId);
-    return db.transaction().execute(async (trx) => {
-      const started = performance.now();
-      const out = await proposeForAll(trx, actor.partnershipId, kind);
-      const ms = Math.round((performance.now() - started) * 10) / 10;
-      // Each young person shown (proposed or left without) is a read of their screening.
-      await audit(trx, actor, { action: 'search', subjectKind: 'young_person', criterion: `matching_batch_${kind}`, purpose: 'matching' });
-      for (const id of [...out.proposals.map((p) => p.youngPersonId), ...out.unassigned.map((u) => u.youngPersonId)]) {
-        await audit(trx, actor, { action: 'read', subjectKind: 'young_person', subjectId: id, purpose: 'matching' });
-      }
-      return { ...out, ms };
-    });
+    const started = performance.now();
+    const out = await proposeForAll(db, actor.partnershipId, kind);
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    // Each young person shown (proposed or left without) is a read of their screening.
+    // Handed to the audit writer together, so they go in as few statements as it can.
+    const shown = [...out.proposals.map((p) => p.youngPersonId), ...out.unassigned.map((u) => u.youngPersonId)];
+    await Promise.all([
+      audit(db, actor, { action: 'search', subjectKind: 'young_person', criterion: `matching_batch_${kind}`, purpose: 'matching' }),
+      ...shown.map((id) => audit(db, actor, { action: 'read', subjectKind: 'young_person', subjectId: id, purpose: 'matching' })),
+    ]);
+    return { ...out, ms };
   });
 
   app.get('/api/matching/weights', {

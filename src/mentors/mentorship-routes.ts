@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { App } from '../core/app-types.ts';
 import { actorOf } from '../core/actor.ts';
 import { audit } from '../core/audit.ts';
-import type { Trx } from '../core/db.ts';
+import type { Queryable, Trx } from '../core/db.ts';
 import { authorize, type Actor } from '../core/policy.ts';
 import { badRequest, conflict } from '../core/errors.ts';
 import { ErrorResponse } from '../auth/schemas.ts';
@@ -23,7 +23,7 @@ async function closeReviewTask(trx: Trx, ms: MentorshipRow, doneBy: string) {
     .where('due_at', '=', localToInstant(ms.next_review_on, '09:00')).execute();
 }
 
-async function view(trx: Trx, actor: Actor, ms: MentorshipRow) {
+async function view(trx: Queryable, actor: Actor, ms: MentorshipRow) {
   const mentee = await presentYoungPerson(trx, viewerOf(actor), await findYoungPerson(trx, actor.partnershipId, ms.young_person_id), {
     subjectKind: 'mentorship', purpose: actor.role === 'volunteer_mentor' ? 'mentoring_shared_by_consent' : 'casework',
   });
@@ -40,26 +40,24 @@ async function view(trx: Trx, actor: Actor, ms: MentorshipRow) {
 
 export async function mentorshipRoutes(app: App) {
   const { db } = app.deps;
-  const load = async (trx: Trx, actor: Actor, id: string, perm: string) => authorize(actor, perm, await findMentorship(trx, actor.partnershipId, id), trx);
+  const load = async (trx: Queryable, actor: Actor, id: string, perm: string) => authorize(actor, perm, await findMentorship(trx, actor.partnershipId, id), trx);
 
   app.get('/api/mentorships', {
     config: { permission: P['mentorships.list'] },
     schema: { tags: ['mentors'], querystring: MentorshipListQuery, response: { 200: Type.Array(MentorshipView) } },
   }, async (req) => {
     const actor = actorOf(req);
-    return db.transaction().execute(async (trx) => {
-      let q = trx.selectFrom('mentorships as ms').innerJoin('mentors as m', 'm.id', 'ms.mentor_id')
-        .selectAll('ms').select(['m.user_id as mentor_user_id', 'm.name as mentor_name', 'm.kind as mentor_kind'])
-        .where('ms.partnership_id', '=', actor.partnershipId);
-      if (actor.role === 'volunteer_mentor') q = q.where('m.user_id', '=', actor.userId);
-      if (req.query.youngPersonId) q = q.where('ms.young_person_id', '=', req.query.youngPersonId);
-      q = q.where('ms.status', '=', req.query.status ?? 'active');
-      const rows = await q.orderBy('ms.started_on', 'desc').limit(200).execute();
-      // Each mentee shown is a read of that young person's data: one audit row each.
-      const out = [];
-      for (const r of rows) out.push(await view(trx, actor, r));
-      return out;
-    });
+    let q = db.selectFrom('mentorships as ms').innerJoin('mentors as m', 'm.id', 'ms.mentor_id')
+      .selectAll('ms').select(['m.user_id as mentor_user_id', 'm.name as mentor_name', 'm.kind as mentor_kind'])
+      .where('ms.partnership_id', '=', actor.partnershipId);
+    if (actor.role === 'volunteer_mentor') q = q.where('m.user_id', '=', actor.userId);
+    if (req.query.youngPersonId) q = q.where('ms.young_person_id', '=', req.query.youngPersonId);
+    q = q.where('ms.status', '=', req.query.status ?? 'active');
+    const rows = await q.orderBy('ms.started_on', 'desc').limit(200).execute();
+    // Each mentee shown is a read of that young person's data: one audit row each.
+    const out = [];
+    for (const r of rows) out.push(await view(db, actor, r));
+    return out;
   });
 
   app.get('/api/mentorships/reviews-due', {
@@ -68,17 +66,17 @@ export async function mentorshipRoutes(app: App) {
   }, async (req) => {
     const actor = actorOf(req);
     const today = toLocal(new Date()).date;
-    return db.transaction().execute(async (trx) => {
-      const rows = await trx.selectFrom('mentorships as ms').innerJoin('mentors as m', 'm.id', 'ms.mentor_id').innerJoin('young_people as y', 'y.id', 'ms.young_person_id')
+    const [rows] = await Promise.all([
+      db.selectFrom('mentorships as ms').innerJoin('mentors as m', 'm.id', 'ms.mentor_id').innerJoin('young_people as y', 'y.id', 'ms.young_person_id')
         .select(['ms.id', 'm.name', 'ms.young_person_id', 'y.first_name', 'y.last_name', 'ms.next_review_on'])
         .where('ms.partnership_id', '=', actor.partnershipId).where('ms.status', '=', 'active')
-        .where('ms.next_review_on', '<=', addDays(today, req.query.days)).orderBy('ms.next_review_on').execute();
-      await audit(trx, actor, { action: 'search', subjectKind: 'mentorship', criterion: 'review_due', purpose: 'casework' });
-      return rows.map((r) => ({
-        mentorshipId: r.id, mentorName: r.name, youngPersonId: r.young_person_id, youngPersonName: `${r.first_name} ${r.last_name}`,
-        nextReviewOn: r.next_review_on, overdue: r.next_review_on < today,
-      }));
-    });
+        .where('ms.next_review_on', '<=', addDays(today, req.query.days)).orderBy('ms.next_review_on').execute(),
+      audit(db, actor, { action: 'search', subjectKind: 'mentorship', criterion: 'review_due', purpose: 'casework' }),
+    ]);
+    return rows.map((r) => ({
+      mentorshipId: r.id, mentorName: r.name, youngPersonId: r.young_person_id, youngPersonName: `${r.first_name} ${r.last_name}`,
+      nextReviewOn: r.next_review_on, overdue: r.next_review_on < today,
+    }));
   });
 
   app.get('/api/mentorships/:id', {
@@ -86,7 +84,7 @@ export async function mentorshipRoutes(app: App) {
     schema: { tags: ['mentors'], params: IdParams, response: { 200: MentorshipView, 404: ErrorResponse } },
   }, async (req) => {
     const actor = actorOf(req);
-    return db.transaction().execute(async (trx) => view(trx, actor, await load(trx, actor, req.params.id, P['mentorships.read'])));
+    return view(db, actor, await load(db, actor, req.params.id, P['mentorships.read']));
   });
 
   app.post('/api/mentorships', {

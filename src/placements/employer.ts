@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { App } from '../core/app-types.ts';
-import type { Trx } from '../core/db.ts';
+import type { Queryable } from '../core/db.ts';
 import { actorOf } from '../core/actor.ts';
 import { AppError, forbidden, notFound } from '../core/errors.ts';
 import type { Actor } from '../core/policy.ts';
@@ -19,7 +19,7 @@ import { createTask } from './tasks.ts';
 import { AttendanceBody, AttendanceRow, ConcernBody, IdParams, Placement, ScheduleStep } from './schemas.ts';
 
 /** The company a contact acts for: their own, in the current partnership. */
-export async function myCompany(trx: Trx, actor: Actor) {
+export async function myCompany(trx: Queryable, actor: Actor) {
   const link = await trx.selectFrom('company_contacts').select(['company_id', 'id']).where('user_id', '=', actor.userId)
     .where('partnership_id', '=', actor.partnershipId).executeTakeFirst();
   if (!link) throw forbidden();
@@ -56,7 +56,7 @@ export async function employerRoutes(app: App) {
   const { db } = app.deps;
 
   /** Each young person is presented through the consent presenter: one audit row per person read. */
-  async function present(trx: Trx, actor: Actor, companyId: string, scope: 'current' | 'past' | 'one', id?: string) {
+  async function present(trx: Queryable, actor: Actor, companyId: string, scope: 'current' | 'past' | 'one', id?: string) {
     const rows = (await listPlacements(trx, actor.partnershipId, { companyId, id })).filter((p) =>
       scope === 'one' || (scope === 'current' ? p.status !== 'ended' : p.status === 'ended'));
     const today = todayInDenmark();
@@ -81,11 +81,9 @@ export async function employerRoutes(app: App) {
     schema: { tags: ['employer'], response: { 200: EmployerHome, 403: ErrorResponse } },
   }, async (req) => {
     const actor = actorOf(req);
-    return db.transaction().execute(async (trx) => {
-      const c = await myCompany(trx, actor);
-      const [company] = await companySummaries(trx, actor.partnershipId, c.id);
-      return { company, contacts: await listContacts(trx, c.id), openings: await listOpenings(trx, actor.partnershipId, { companyId: c.id }), myContactId: c.contactId, today: todayInDenmark() };
-    });
+    const c = await myCompany(db, actor);
+    const [company] = await companySummaries(db, actor.partnershipId, c.id);
+    return { company, contacts: await listContacts(db, c.id), openings: await listOpenings(db, actor.partnershipId, { companyId: c.id }), myContactId: c.contactId, today: todayInDenmark() };
   });
 
   app.get('/api/employer/placements', {
@@ -93,7 +91,7 @@ export async function employerRoutes(app: App) {
     schema: { tags: ['employer'], querystring: PlacementsQuery, response: { 200: Type.Array(EmployerPlacement), 403: ErrorResponse } },
   }, async (req) => {
     const actor = actorOf(req);
-    return db.transaction().execute(async (trx) => present(trx, actor, (await myCompany(trx, actor)).id, req.query.scope ?? 'current'));
+    return present(db, actor, (await myCompany(db, actor)).id, req.query.scope ?? 'current');
   });
 
   app.get('/api/employer/placements/:id', {
@@ -101,11 +99,9 @@ export async function employerRoutes(app: App) {
     schema: { tags: ['employer'], params: IdParams, response: { 200: EmployerPlacement, 403: ErrorResponse, 404: ErrorResponse } },
   }, async (req) => {
     const actor = actorOf(req);
-    return db.transaction().execute(async (trx) => {
-      const [p] = await present(trx, actor, (await myCompany(trx, actor)).id, 'one', req.params.id);
-      if (!p) throw notFound('Forløbet');
-      return p;
-    });
+    const [p] = await present(db, actor, (await myCompany(db, actor)).id, 'one', req.params.id);
+    if (!p) throw notFound('Forløbet');
+    return p;
   });
 
   app.post('/api/employer/attendance', {

@@ -30,19 +30,29 @@ export async function placementRoutes(app: App) {
     return { ...p, stability: computeStability({ start_date: p.startDate, end_date: p.endDate, status: p.status }, p.schedule, records, today) };
   }
 
+  /** Current placements whose attendance stability is falling. */
+  async function attention(partnershipId: string) {
+    const current = (await listPlacements(db, partnershipId, {})).filter((p) => p.status === 'active' || p.status === 'paused');
+    const today = todayInDenmark();
+    const records = await attendanceOf(db, current.map((p) => p.id), addDays(mondayOf(today), -7 * 12), today);
+    return current
+      .map((p) => ({ placement: p, stability: computeStability({ start_date: p.startDate, end_date: p.endDate, status: p.status }, p.schedule, records.filter((r) => r.placement_id === p.id), today) }))
+      .filter((x) => x.stability.falling);
+  }
+
   app.get('/api/placements', {
     config: { permission: P['placements.list'] },
     schema: { tags: ['placements'], querystring: PlacementListQuery, response: { 200: Type.Array(Placement) } },
   }, async (req) => {
     const actor = actorOf(req);
-    return db.transaction().execute(async (trx) => {
-      const rows = await listPlacements(trx, actor.partnershipId, req.query);
-      await audit(trx, actor, {
+    const [rows] = await Promise.all([
+      listPlacements(db, actor.partnershipId, req.query),
+      audit(db, actor, {
         action: 'search', subjectKind: 'placement', subjectId: req.query.youngPersonId ?? null,
         criterion: req.query.companyId ? 'company' : req.query.youngPersonId ? 'young_person' : 'all', purpose: 'casework',
-      });
-      return rows;
-    });
+      }),
+    ]);
+    return rows;
   });
 
   app.post('/api/placements', {
@@ -63,16 +73,11 @@ export async function placementRoutes(app: App) {
     schema: { tags: ['placements'], description: 'Current placements whose attendance stability is falling', response: { 200: Attention } },
   }, async (req) => {
     const actor = actorOf(req);
-    return db.transaction().execute(async (trx) => {
-      const current = (await listPlacements(trx, actor.partnershipId, {})).filter((p) => p.status === 'active' || p.status === 'paused');
-      const today = todayInDenmark();
-      const records = await attendanceOf(trx, current.map((p) => p.id), addDays(mondayOf(today), -7 * 12), today);
-      const out = current
-        .map((p) => ({ placement: p, stability: computeStability({ start_date: p.startDate, end_date: p.endDate, status: p.status }, p.schedule, records.filter((r) => r.placement_id === p.id), today) }))
-        .filter((x) => x.stability.falling);
-      await audit(trx, actor, { action: 'search', subjectKind: 'placement', criterion: 'attendance_falling', purpose: 'casework' });
-      return out;
-    });
+    const [out] = await Promise.all([
+      attention(actor.partnershipId),
+      audit(db, actor, { action: 'search', subjectKind: 'placement', criterion: 'attendance_falling', purpose: 'casework' }),
+    ]);
+    return out;
   });
 
   app.get('/api/placements/:id', {
@@ -80,11 +85,12 @@ export async function placementRoutes(app: App) {
     schema: { tags: ['placements'], params: IdParams, response: { 200: PlacementDetail, 404: ErrorResponse } },
   }, async (req) => {
     const actor = actorOf(req);
-    return db.transaction().execute(async (trx) => {
-      const p = await authorize(actor, P['placements.read'], await findPlacementRow(trx, actor.partnershipId, req.params.id), trx);
-      await audit(trx, actor, { action: 'read', subjectKind: 'placement', subjectId: p.young_person_id, purpose: 'casework' });
-      return detail(trx, actor.partnershipId, p.id);
-    });
+    const p = await authorize(actor, P['placements.read'], await findPlacementRow(db, actor.partnershipId, req.params.id), db);
+    const [, out] = await Promise.all([
+      audit(db, actor, { action: 'read', subjectKind: 'placement', subjectId: p.young_person_id, purpose: 'casework' }),
+      detail(db, actor.partnershipId, p.id),
+    ]);
+    return out;
   });
 
   app.patch('/api/placements/:id', {
@@ -142,12 +148,13 @@ export async function placementRoutes(app: App) {
     schema: { tags: ['placements'], description: 'The young person\'s placements as a ladder, for the pathway timeline', params: YoungPersonParams, response: { 200: Ladder, 404: ErrorResponse } },
   }, async (req) => {
     const actor = actorOf(req);
-    return db.transaction().execute(async (trx) => {
-      const yp = await findYoungPersonRow(trx, actor.partnershipId, req.params.youngPersonId);
-      const scope = assertScope({ actor }, yp, ['team', 'admin', 'self']);
-      await audit(trx, actor, { action: 'read', subjectKind: 'placement', subjectId: yp!.id, purpose: scope === 'self' ? 'own_data' : 'casework' });
-      return ladderOf(trx, actor.partnershipId, yp!.id);
-    });
+    const yp = await findYoungPersonRow(db, actor.partnershipId, req.params.youngPersonId);
+    const scope = assertScope({ actor }, yp, ['team', 'admin', 'self']);
+    const [, ladder] = await Promise.all([
+      audit(db, actor, { action: 'read', subjectKind: 'placement', subjectId: yp!.id, purpose: scope === 'self' ? 'own_data' : 'casework' }),
+      ladderOf(db, actor.partnershipId, yp!.id),
+    ]);
+    return ladder;
   });
 
   app.get('/api/tasks', {
@@ -155,11 +162,10 @@ export async function placementRoutes(app: App) {
     schema: { tags: ['tasks'], description: 'My open tasks and the team\'s unassigned ones', response: { 200: Type.Array(Task) } },
   }, async (req) => {
     const actor = actorOf(req);
-    return db.transaction().execute(async (trx) => {
-      const tasks = await openTasksFor(trx, actor.partnershipId, actor.userId);
-      if (tasks.some((t) => t.youngPersonId)) await audit(trx, actor, { action: 'search', subjectKind: 'task', criterion: 'open_tasks', purpose: 'casework' });
-      return tasks;
-    });
+    const tasks = await openTasksFor(db, actor.partnershipId, actor.userId);
+    // Only a list naming young people is a search of their data.
+    if (tasks.some((t) => t.youngPersonId)) await audit(db, actor, { action: 'search', subjectKind: 'task', criterion: 'open_tasks', purpose: 'casework' });
+    return tasks;
   });
 
   app.post('/api/tasks/:id/done', {

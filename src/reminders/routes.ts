@@ -46,18 +46,16 @@ export async function reminderRoutes(app: App) {
     schema: { tags: ['reminders'], params: IdParams, response: { 200: GuardianView, 404: ErrorResponse } },
   }, async (req) => {
     const actor = actorOf(req);
-    return db.transaction().execute(async (trx) => {
-      const yp = await trx.selectFrom('young_people as y').leftJoin('guardian_reminders as g', 'g.young_person_id', 'y.id')
-        .select(['y.id', 'y.birth_date', 'y.guardian_name', 'y.guardian_email', 'y.guardian_phone', 'g.by_email', 'g.by_sms'])
-        .where('y.id', '=', req.params.id).where('y.partnership_id', '=', actor.partnershipId).executeTakeFirst();
-      if (!yp) throw notFound('Den unge');
-      // The guardian's contact details are part of the young person's record: a read is logged.
-      await audit(trx, actor, { action: 'read', subjectKind: 'guardian_reminders', subjectId: yp.id, purpose: 'casework' });
-      return {
-        enabled: yp.by_email !== null, byEmail: yp.by_email ?? true, bySms: yp.by_sms ?? false, under18: ageOn(yp.birth_date) < 18,
-        guardianName: yp.guardian_name, guardianEmail: yp.guardian_email, guardianPhone: yp.guardian_phone,
-      };
-    });
+    const yp = await db.selectFrom('young_people as y').leftJoin('guardian_reminders as g', 'g.young_person_id', 'y.id')
+      .select(['y.id', 'y.birth_date', 'y.guardian_name', 'y.guardian_email', 'y.guardian_phone', 'g.by_email', 'g.by_sms'])
+      .where('y.id', '=', req.params.id).where('y.partnership_id', '=', actor.partnershipId).executeTakeFirst();
+    if (!yp) throw notFound('Den unge');
+    // The guardian's contact details are part of the young person's record: a read is logged.
+    await audit(db, actor, { action: 'read', subjectKind: 'guardian_reminders', subjectId: yp.id, purpose: 'casework' });
+    return {
+      enabled: yp.by_email !== null, byEmail: yp.by_email ?? true, bySms: yp.by_sms ?? false, under18: ageOn(yp.birth_date) < 18,
+      guardianName: yp.guardian_name, guardianEmail: yp.guardian_email, guardianPhone: yp.guardian_phone,
+    };
   });
 
   app.put('/api/reminders/guardian/:id', {

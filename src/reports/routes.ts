@@ -4,7 +4,7 @@ import { actorOf } from '../core/actor.ts';
 import { audit } from '../core/audit.ts';
 import { badRequest } from '../core/errors.ts';
 import type { Actor } from '../core/policy.ts';
-import type { Trx } from '../core/db.ts';
+import type { Queryable } from '../core/db.ts';
 import { ErrorResponse } from '../auth/schemas.ts';
 import { reportPermissions as P, TEAM_ROLES } from './policy.ts';
 import { ExportQuerySchema, KeyFiguresSchema, ReportBundleSchema, ReportCounsellors, ReportQuerySchema } from './schemas.ts';
@@ -30,7 +30,7 @@ export function resolveQuery(q: ReportQuerySchema, today = isoDate(new Date())):
 }
 
 /** A counsellor filter must name a counsellor of the actor's own partnership. */
-async function checkCounsellor(db: Trx, partnershipId: string, counsellorId: string | undefined) {
+async function checkCounsellor(db: Queryable, partnershipId: string, counsellorId: string | undefined) {
   if (!counsellorId) return;
   const known = await db.selectFrom('memberships').select('user_id')
     .where('partnership_id', '=', partnershipId).where('user_id', '=', counsellorId).where('role', '=', 'counsellor').executeTakeFirst();
@@ -54,16 +54,16 @@ const CONTENT_TYPES = {
 export async function reportRoutes(app: App) {
   const { db } = app.deps;
 
-  /** Runs the report for the actor's view and audits the read in the same transaction. */
-  const auditedReport = (actor: Actor, query: Parameters<typeof resolveQuery>[0] & { view?: string }, part?: string) => {
+  /** Runs the report for the actor's view; returns once the read is on record. */
+  const auditedReport = async (actor: Actor, query: Parameters<typeof resolveQuery>[0] & { view?: string }, part?: string) => {
     const q = resolveQuery(query);
     const view = viewFor(actor, query.view);
-    return db.transaction().execute(async (trx) => {
-      await checkCounsellor(trx, actor.partnershipId, q.counsellorId);
-      const bundle = await runReport(trx, actor.partnershipId, q, view);
-      await audit(trx, actor, { action: 'read', subjectKind: 'report', criterion: criterion(q, view, part), purpose: 'reporting' });
-      return bundle;
-    });
+    await checkCounsellor(db, actor.partnershipId, q.counsellorId);
+    const [bundle] = await Promise.all([
+      runReport(db, actor.partnershipId, q, view),
+      audit(db, actor, { action: 'read', subjectKind: 'report', criterion: criterion(q, view, part), purpose: 'reporting' }),
+    ]);
+    return bundle;
   };
 
   app.get('/api/reports', {
@@ -91,23 +91,20 @@ export async function reportRoutes(app: App) {
     const { format, separator, tables: wanted, ...rest } = req.query;
     const q = resolveQuery(rest);
     const view = viewFor(actor, rest.view);
-    const { bundle, file } = await db.transaction().execute(async (trx) => {
-      await checkCounsellor(trx, actor.partnershipId, q.counsellorId);
-      const ids = wanted ? new Set(wanted.split(',')) : null;
-      // The PDF shows no network tables; nor does an export of other tables: skip their queries.
-      const networkTables = format !== 'pdf' && (!ids || NETWORK_TABLE_IDS.some((id) => ids.has(id)));
-      const bundle = await runReport(trx, actor.partnershipId, q, view, { networkTables });
-      const tables = ids ? bundle.tables.filter((t) => ids.has(t.id)) : bundle.tables;
-      if (ids && tables.length === 0) throw badRequest('Ingen af de valgte tabeller findes i rapporten.', [{ field: 'tables', message: 'Ukendt tabel.' }]);
-      const file = format === 'csv'
-        ? Buffer.from(toCsv(tables, { separator: separator === 'semicolon' ? ';' : ',' }), 'utf8')
-        : format === 'xlsx'
-          ? await toXlsx(tables, { partnership: bundle.partnership.name, period: `${q.from} – ${q.to}, status pr. ${q.asOf}`, view: viewLabel(bundle) })
-          : await toPdf(bundle);
-      // The download is recorded in the same transaction that read the data.
-      await audit(trx, actor, { action: 'export', subjectKind: 'report', criterion: criterion(q, view, `format=${format}`), purpose: 'reporting' });
-      return { bundle, file };
-    });
+    await checkCounsellor(db, actor.partnershipId, q.counsellorId);
+    const ids = wanted ? new Set(wanted.split(',')) : null;
+    // The PDF shows no network tables; nor does an export of other tables: skip their queries.
+    const networkTables = format !== 'pdf' && (!ids || NETWORK_TABLE_IDS.some((id) => ids.has(id)));
+    const bundle = await runReport(db, actor.partnershipId, q, view, { networkTables });
+    const tables = ids ? bundle.tables.filter((t) => ids.has(t.id)) : bundle.tables;
+    if (ids && tables.length === 0) throw badRequest('Ingen af de valgte tabeller findes i rapporten.', [{ field: 'tables', message: 'Ukendt tabel.' }]);
+    const file = format === 'csv'
+      ? Buffer.from(toCsv(tables, { separator: separator === 'semicolon' ? ';' : ',' }), 'utf8')
+      : format === 'xlsx'
+        ? await toXlsx(tables, { partnership: bundle.partnership.name, period: `${q.from} – ${q.to}, status pr. ${q.asOf}`, view: viewLabel(bundle) })
+        : await toPdf(bundle);
+    // Recorded once the file is made (a refused export is not one), before it is sent.
+    await audit(db, actor, { action: 'export', subjectKind: 'report', criterion: criterion(q, view, `format=${format}`), purpose: 'reporting' });
     const name = `resultater-${bundle.partnership.name.normalize('NFKD').replace(/[^\w-]+/g, '-').toLowerCase()}-${q.from}-${q.to}.${format}`;
     return reply
       .header('content-type', CONTENT_TYPES[format])

@@ -5,7 +5,7 @@ import { actorOf } from '../core/actor.ts';
 import { audit } from '../core/audit.ts';
 import { authorize, type Actor } from '../core/policy.ts';
 import { badRequest, notFound } from '../core/errors.ts';
-import type { Trx } from '../core/db.ts';
+import type { Queryable, Trx } from '../core/db.ts';
 import { ErrorResponse } from '../auth/schemas.ts';
 import { youthPermissions as P } from './policy.ts';
 import { findYoungPersonRow, userNames } from './queries.ts';
@@ -21,7 +21,7 @@ import { presentYoungPerson } from './presenter.ts';
 import { findYoungPerson } from './queries.ts';
 
 /** Loads the young person for casework and checks the counsellor's reach (404 outside it). */
-async function caseRecord(trx: Trx, actor: Actor, id: string, permission: string) {
+async function caseRecord(trx: Queryable, actor: Actor, id: string, permission: string) {
   return authorize(actor, permission, await findYoungPersonRow(trx, actor.partnershipId, id), trx);
 }
 
@@ -36,13 +36,11 @@ export async function caseworkRoutes(app: App) {
     schema: { tags: ['youth'], params: IdParams, response: { 200: Type.Array(ScreeningView), 404: ErrorResponse } },
   }, async (req) => {
     const actor = actorOf(req);
-    return db.transaction().execute(async (trx) => {
-      const yp = await caseRecord(trx, actor, req.params.id, P['youth.casework.read']);
-      const rows = await trx.selectFrom('screenings').selectAll().where('young_person_id', '=', yp.id).orderBy('version', 'desc').execute();
-      const names = await userNames(trx, rows.map((r) => r.created_by));
-      await audit(trx, actor, { action: 'read', subjectKind: 'screening', subjectId: yp.id, purpose: 'casework' });
-      return rows.map((r) => ({ ...allScreeningFields(r), createdByName: r.created_by ? names.get(r.created_by) ?? null : null }));
-    });
+    const yp = await caseRecord(db, actor, req.params.id, P['youth.casework.read']);
+    const rows = await db.selectFrom('screenings').selectAll().where('young_person_id', '=', yp.id).orderBy('version', 'desc').execute();
+    const names = await userNames(db, rows.map((r) => r.created_by));
+    await audit(db, actor, { action: 'read', subjectKind: 'screening', subjectId: yp.id, purpose: 'casework' });
+    return rows.map((r) => ({ ...allScreeningFields(r), createdByName: r.created_by ? names.get(r.created_by) ?? null : null }));
   });
 
   app.post('/api/youth/:id/screenings', {
@@ -87,13 +85,11 @@ export async function caseworkRoutes(app: App) {
     schema: { tags: ['youth'], params: IdParams, response: { 200: PlanResponse, 404: ErrorResponse } },
   }, async (req) => {
     const actor = actorOf(req);
-    return db.transaction().execute(async (trx) => {
-      const yp = await caseRecord(trx, actor, req.params.id, P['youth.casework.read']);
-      const plan = await loadPlan(trx, yp.id);
-      const history = await planHistory(trx, yp.id);
-      await audit(trx, actor, { action: 'read', subjectKind: 'plan', subjectId: yp.id, purpose: 'casework' });
-      return { plan, history };
-    });
+    const yp = await caseRecord(db, actor, req.params.id, P['youth.casework.read']);
+    const plan = await loadPlan(db, yp.id);
+    const history = await planHistory(db, yp.id);
+    await audit(db, actor, { action: 'read', subjectKind: 'plan', subjectId: yp.id, purpose: 'casework' });
+    return { plan, history };
   });
 
   app.put('/api/youth/:id/plan', {
@@ -127,12 +123,10 @@ export async function caseworkRoutes(app: App) {
     schema: { tags: ['youth'], params: IdParams },
   }, async (req, reply) => {
     const actor = actorOf(req);
-    const html = await db.transaction().execute(async (trx) => {
-      const yp = await caseRecord(trx, actor, req.params.id, P['youth.casework.read']);
-      const plan = await loadPlan(trx, yp.id);
-      await audit(trx, actor, { action: 'read', subjectKind: 'plan', subjectId: yp.id, purpose: 'casework' });
-      return planPrintHtml(yp.first_name, plan, await contactPersonFor(trx, yp.counsellor_id, plan));
-    });
+    const yp = await caseRecord(db, actor, req.params.id, P['youth.casework.read']);
+    const plan = await loadPlan(db, yp.id);
+    await audit(db, actor, { action: 'read', subjectKind: 'plan', subjectId: yp.id, purpose: 'casework' });
+    const html = planPrintHtml(yp.first_name, plan, await contactPersonFor(db, yp.counsellor_id, plan));
     return reply.type('text/html; charset=utf-8').send(html);
   });
 
@@ -142,17 +136,15 @@ export async function caseworkRoutes(app: App) {
     schema: { tags: ['youth'], params: IdParams, response: { 200: Type.Array(PathwayEvent), 404: ErrorResponse } },
   }, async (req) => {
     const actor = actorOf(req);
-    return db.transaction().execute(async (trx) => {
-      const yp = await caseRecord(trx, actor, req.params.id, P['youth.casework.read']);
-      const rows = await trx.selectFrom('pathway_events').selectAll().where('young_person_id', '=', yp.id).orderBy('id', 'desc').execute();
-      const names = await userNames(trx, rows.map((r) => r.changed_by));
-      await audit(trx, actor, { action: 'read', subjectKind: 'pathway', subjectId: yp.id, purpose: 'casework' });
-      return rows.map((r) => ({
-        kind: r.kind, fromStage: r.from_stage, toStage: r.to_stage, outcome: r.outcome, outcomeEducation: r.outcome_education,
-        outcomeDate: r.outcome_date, note: r.note, changedByName: r.changed_by ? names.get(r.changed_by) ?? null : null,
-        changedAt: new Date(r.changed_at).toISOString(),
-      }));
-    });
+    const yp = await caseRecord(db, actor, req.params.id, P['youth.casework.read']);
+    const rows = await db.selectFrom('pathway_events').selectAll().where('young_person_id', '=', yp.id).orderBy('id', 'desc').execute();
+    const names = await userNames(db, rows.map((r) => r.changed_by));
+    await audit(db, actor, { action: 'read', subjectKind: 'pathway', subjectId: yp.id, purpose: 'casework' });
+    return rows.map((r) => ({
+      kind: r.kind, fromStage: r.from_stage, toStage: r.to_stage, outcome: r.outcome, outcomeEducation: r.outcome_education,
+      outcomeDate: r.outcome_date, note: r.note, changedByName: r.changed_by ? names.get(r.changed_by) ?? null : null,
+      changedAt: new Date(r.changed_at).toISOString(),
+    }));
   });
 
   app.post('/api/youth/:id/pathway', {
@@ -195,22 +187,20 @@ export async function caseworkRoutes(app: App) {
     schema: { tags: ['youth'], params: IdParams, response: { 200: Type.Array(JournalEntry), 404: ErrorResponse } },
   }, async (req) => {
     const actor = actorOf(req);
-    return db.transaction().execute(async (trx) => {
-      const yp = await caseRecord(trx, actor, req.params.id, P['youth.casework.read']);
-      const rows = await trx.selectFrom('journal_entries').selectAll().where('young_person_id', '=', yp.id)
-        .orderBy('occurred_on', 'desc').orderBy('entry_id').orderBy('version', 'desc').execute();
-      const names = await userNames(trx, rows.map((r) => r.author_id));
-      await audit(trx, actor, { action: 'read', subjectKind: 'journal', subjectId: yp.id, purpose: 'casework' });
-      const byEntry = new Map<string, ReturnType<typeof journalView>[]>();
-      for (const r of rows) {
-        const list = byEntry.get(r.entry_id) ?? [];
-        list.push(journalView(r, names));
-        byEntry.set(r.entry_id, list);
-      }
-      return [...byEntry.values()]
-        .map((versions) => ({ ...versions[0], earlier: versions.slice(1) }))
-        .sort((a, b) => b.occurredOn.localeCompare(a.occurredOn) || b.createdAt.localeCompare(a.createdAt));
-    });
+    const yp = await caseRecord(db, actor, req.params.id, P['youth.casework.read']);
+    const rows = await db.selectFrom('journal_entries').selectAll().where('young_person_id', '=', yp.id)
+      .orderBy('occurred_on', 'desc').orderBy('entry_id').orderBy('version', 'desc').execute();
+    const names = await userNames(db, rows.map((r) => r.author_id));
+    await audit(db, actor, { action: 'read', subjectKind: 'journal', subjectId: yp.id, purpose: 'casework' });
+    const byEntry = new Map<string, ReturnType<typeof journalView>[]>();
+    for (const r of rows) {
+      const list = byEntry.get(r.entry_id) ?? [];
+      list.push(journalView(r, names));
+      byEntry.set(r.entry_id, list);
+    }
+    return [...byEntry.values()]
+      .map((versions) => ({ ...versions[0], earlier: versions.slice(1) }))
+      .sort((a, b) => b.occurredOn.localeCompare(a.occurredOn) || b.createdAt.localeCompare(a.createdAt));
   });
 
   app.post('/api/youth/:id/journal', {
@@ -225,7 +215,8 @@ export async function caseworkRoutes(app: App) {
         sensitivity: req.body.sensitivity, body: req.body.body, author_id: actor.userId,
       }).returningAll().executeTakeFirstOrThrow();
       if (req.body.kind === 'meeting' || req.body.kind === 'phone') await touch(trx, yp.id);
-      const names = await userNames(trx, [actor.userId]);
+      // The author is the one asking: their name is in the session.
+      const names = new Map([[actor.userId, req.session!.name]]);
       // Last before commit: the audit chain's head stays locked from here until the commit.
       await audit(trx, actor, { action: 'create', subjectKind: 'journal', subjectId: yp.id, purpose: 'casework' });
       return { ...journalView(row, names), earlier: [] };

@@ -1,9 +1,9 @@
-import type { Trx } from '../core/db.ts';
+import type { Queryable } from '../core/db.ts';
 import { allScreeningFields, type PresentedYoungPerson, type YoungPersonRecord } from './presenter.ts';
 import type { AccessLogEntry, SharingRecipient } from './me-schemas.ts';
 
 /** Everything the system holds about the young person, for "Mine data". */
-export async function exportData(trx: Trx, yp: YoungPersonRecord, person: PresentedYoungPerson, accessLog: AccessLogEntry[], sharing: SharingRecipient[]) {
+export async function exportData(trx: Queryable, yp: YoungPersonRecord, person: PresentedYoungPerson, accessLog: AccessLogEntry[], sharing: SharingRecipient[]) {
   const [screenings, plans, pathway, journal, consents] = await Promise.all([
     trx.selectFrom('screenings').selectAll().where('young_person_id', '=', yp.id).orderBy('version').execute(),
     trx.selectFrom('plans').selectAll().where('young_person_id', '=', yp.id).orderBy('version').execute(),

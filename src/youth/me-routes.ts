@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { App } from '../core/app-types.ts';
 import { actorOf } from '../core/actor.ts';
 import { audit } from '../core/audit.ts';
-import type { Trx } from '../core/db.ts';
+import type { Queryable } from '../core/db.ts';
 import type { Actor } from '../core/policy.ts';
 import { badRequest, notFound } from '../core/errors.ts';
 import { ErrorResponse } from '../auth/schemas.ts';
@@ -10,7 +10,7 @@ import { allInfoItems, infoItem } from '../consent/items.ts';
 import { consentState, recordConsent, type RecipientKind } from '../consent/ledger.ts';
 import { recipientsFor } from '../consent/recipients.ts';
 import { youthPermissions as P } from './policy.ts';
-import { findOwnYoungPerson } from './queries.ts';
+import { findOwnYoungPerson, findOwnYoungPersonRow } from './queries.ts';
 import { visibleYoungPerson } from './presenter.ts';
 import { contactPersonFor, loadPlan, planPrintHtml } from './plan.ts';
 import { exportData, exportHtml } from './export.ts';
@@ -18,14 +18,14 @@ import { AccessLogEntry, MeOverview, SharingChange, SharingRecipient } from './m
 import './recipients.ts';
 
 /** The young person's own record; a young person without one sees 404 everywhere here. */
-async function own(trx: Trx, actor: Actor) {
+async function own(trx: Queryable, actor: Actor) {
   const yp = await findOwnYoungPerson(trx, actor.partnershipId, actor.userId);
   if (!yp) throw notFound('Dine oplysninger');
   return yp;
 }
 
 /** Every party that could see something, with each offered item and whether it is shared now. */
-export async function sharingFor(trx: Trx, youngPersonId: string): Promise<SharingRecipient[]> {
+export async function sharingFor(trx: Queryable, youngPersonId: string): Promise<SharingRecipient[]> {
   const state = await consentState(trx, youngPersonId);
   const ledgerRecipients = [...new Map(state.map((s) => [`${s.recipient_kind}:${s.recipient_id}`, { kind: s.recipient_kind, id: s.recipient_id }])).values()];
   const recipients = await recipientsFor(trx, youngPersonId, ledgerRecipients);
@@ -42,7 +42,7 @@ export async function sharingFor(trx: Trx, youngPersonId: string): Promise<Shari
   });
 }
 
-export async function accessLog(trx: Trx, youngPersonId: string, ownUserId: string) {
+export async function accessLog(trx: Queryable, youngPersonId: string, ownUserId: string) {
   // A company contact or association contact reads on behalf of their own organisation, so that is
   // what the young person should see; everyone else reads for the partnership.
   const rows = await trx
@@ -66,6 +66,13 @@ export async function accessLog(trx: Trx, youngPersonId: string, ownUserId: stri
   return rows.map((r) => ({ at: new Date(r.at).toISOString(), organisation: r.organisation, role: r.role, action: r.action, what: r.subject_kind, purpose: r.purpose }));
 }
 
+/** Everything the young person may take with them (GDPR art. 15/20); the export is put on record first. */
+async function ownExport(db: Queryable, actor: Actor) {
+  const yp = await own(db, actor);
+  await audit(db, actor, { action: 'export', subjectKind: 'young_person', subjectId: yp.id, purpose: 'own_data' });
+  return exportData(db, yp, visibleYoungPerson({ actor }, yp, new Set())!, await accessLog(db, yp.id, actor.userId), await sharingFor(db, yp.id));
+}
+
 export async function meRoutes(app: App) {
   const { db } = app.deps;
 
@@ -74,19 +81,22 @@ export async function meRoutes(app: App) {
     schema: { tags: ['me'], response: { 200: MeOverview, 404: ErrorResponse } },
   }, async (req) => {
     const actor = actorOf(req);
-    return db.transaction().execute(async (trx) => {
-      const yp = await own(trx, actor);
-      const plan = await loadPlan(trx, yp.id);
-      const contact = await contactPersonFor(trx, yp.counsellor_id, plan);
-      await audit(trx, actor, { action: 'read', subjectKind: 'young_person', subjectId: yp.id, purpose: 'own_data' });
-      const upcoming = yp.next_appointment_at && new Date(yp.next_appointment_at) > new Date(Date.now() - 3_600_000);
-      return {
-        firstName: yp.first_name,
-        nextAppointment: upcoming ? { at: new Date(yp.next_appointment_at!).toISOString(), place: yp.next_appointment_place } : null,
-        contactPerson: contact ? { name: contact.name, phone: contact.phone, email: contact.email } : null,
-        plan,
-      };
-    });
+    const yp = await findOwnYoungPersonRow(db, actor.partnershipId, actor.userId);
+    if (!yp) throw notFound('Dine oplysninger');
+    // The start page is the young person's first view: its reads run side by side, with the record of them.
+    const [plan, counsellor] = await Promise.all([
+      loadPlan(db, yp.id),
+      contactPersonFor(db, yp.counsellor_id, null),
+      audit(db, actor, { action: 'read', subjectKind: 'young_person', subjectId: yp.id, purpose: 'own_data' }),
+    ]);
+    const contact = plan?.contactPerson ?? counsellor;
+    const upcoming = yp.next_appointment_at && new Date(yp.next_appointment_at) > new Date(Date.now() - 3_600_000);
+    return {
+      firstName: yp.first_name,
+      nextAppointment: upcoming ? { at: new Date(yp.next_appointment_at!).toISOString(), place: yp.next_appointment_place } : null,
+      contactPerson: contact ? { name: contact.name, phone: contact.phone, email: contact.email } : null,
+      plan,
+    };
   });
 
   app.get('/api/me/plan/print', {
@@ -94,12 +104,10 @@ export async function meRoutes(app: App) {
     schema: { tags: ['me'] },
   }, async (req, reply) => {
     const actor = actorOf(req);
-    const html = await db.transaction().execute(async (trx) => {
-      const yp = await own(trx, actor);
-      await audit(trx, actor, { action: 'read', subjectKind: 'plan', subjectId: yp.id, purpose: 'own_data' });
-      const plan = await loadPlan(trx, yp.id);
-      return planPrintHtml(yp.first_name, plan, await contactPersonFor(trx, yp.counsellor_id, plan));
-    });
+    const yp = await own(db, actor);
+    await audit(db, actor, { action: 'read', subjectKind: 'plan', subjectId: yp.id, purpose: 'own_data' });
+    const plan = await loadPlan(db, yp.id);
+    const html = planPrintHtml(yp.first_name, plan, await contactPersonFor(db, yp.counsellor_id, plan));
     return reply.type('text/html; charset=utf-8').send(html);
   });
 
@@ -108,11 +116,9 @@ export async function meRoutes(app: App) {
     schema: { tags: ['me'], response: { 200: Type.Array(SharingRecipient), 404: ErrorResponse } },
   }, async (req) => {
     const actor = actorOf(req);
-    return db.transaction().execute(async (trx) => {
-      const yp = await own(trx, actor);
-      await audit(trx, actor, { action: 'read', subjectKind: 'consent', subjectId: yp.id, purpose: 'own_data' });
-      return sharingFor(trx, yp.id);
-    });
+    const yp = await own(db, actor);
+    await audit(db, actor, { action: 'read', subjectKind: 'consent', subjectId: yp.id, purpose: 'own_data' });
+    return sharingFor(db, yp.id);
   });
 
   app.put('/api/me/sharing', {
@@ -145,12 +151,10 @@ export async function meRoutes(app: App) {
     schema: { tags: ['me'], response: { 200: Type.Array(AccessLogEntry), 404: ErrorResponse } },
   }, async (req) => {
     const actor = actorOf(req);
-    return db.transaction().execute(async (trx) => {
-      const yp = await own(trx, actor);
-      const log = await accessLog(trx, yp.id, actor.userId);
-      await audit(trx, actor, { action: 'read', subjectKind: 'access_log', subjectId: yp.id, purpose: 'own_data' });
-      return log;
-    });
+    const yp = await own(db, actor);
+    const log = await accessLog(db, yp.id, actor.userId);
+    await audit(db, actor, { action: 'read', subjectKind: 'access_log', subjectId: yp.id, purpose: 'own_data' });
+    return log;
   });
 
   app.get('/api/me/export', {
@@ -158,11 +162,7 @@ export async function meRoutes(app: App) {
     schema: { tags: ['me'] },
   }, async (req, reply) => {
     const actor = actorOf(req);
-    const data = await db.transaction().execute(async (trx) => {
-      const yp = await own(trx, actor);
-      await audit(trx, actor, { action: 'export', subjectKind: 'young_person', subjectId: yp.id, purpose: 'own_data' });
-      return exportData(trx, yp, visibleYoungPerson({ actor }, yp, new Set())!, await accessLog(trx, yp.id, actor.userId), await sharingFor(trx, yp.id));
-    });
+    const data = await ownExport(db, actor);
     reply.header('content-disposition', 'attachment; filename="mine-data.json"');
     return reply.type('application/json; charset=utf-8').send(JSON.stringify(data, null, 2));
   });
@@ -172,11 +172,7 @@ export async function meRoutes(app: App) {
     schema: { tags: ['me'] },
   }, async (req, reply) => {
     const actor = actorOf(req);
-    const html = await db.transaction().execute(async (trx) => {
-      const yp = await own(trx, actor);
-      await audit(trx, actor, { action: 'export', subjectKind: 'young_person', subjectId: yp.id, purpose: 'own_data' });
-      return exportHtml(await exportData(trx, yp, visibleYoungPerson({ actor }, yp, new Set())!, await accessLog(trx, yp.id, actor.userId), await sharingFor(trx, yp.id)));
-    });
+    const html = exportHtml(await ownExport(db, actor));
     return reply.type('text/html; charset=utf-8').send(html);
   });
 }

@@ -5,14 +5,13 @@ import { userNames } from './queries.ts';
 type Q = Db | Trx;
 
 export async function loadPlan(db: Q, youngPersonId: string): Promise<PlanView | null> {
-  const row = await db.selectFrom('plans').selectAll().where('young_person_id', '=', youngPersonId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+  const row = await db.selectFrom('plans as p').leftJoin('users as u', 'u.id', 'p.contact_person_id')
+    .selectAll('p').select(['u.id as contact_id', 'u.name as contact_name', 'u.phone as contact_phone', 'u.email as contact_email'])
+    .where('p.young_person_id', '=', youngPersonId).orderBy('p.version', 'desc').limit(1).executeTakeFirst();
   if (!row) return null;
-  const contact = row.contact_person_id
-    ? await db.selectFrom('users').select(['id', 'name', 'phone', 'email']).where('id', '=', row.contact_person_id).executeTakeFirst()
-    : undefined;
   return {
     version: row.version,
-    contactPerson: contact ?? null,
+    contactPerson: row.contact_id ? { id: row.contact_id, name: row.contact_name!, phone: row.contact_phone, email: row.contact_email! } : null,
     summary: row.summary,
     goals: row.goals as PlanView['goals'],
     agreements: row.agreements as PlanView['agreements'],

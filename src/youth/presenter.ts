@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { ScreeningsTable, YoungPeopleTable } from '../core/db-types.ts';
-import type { Trx } from '../core/db.ts';
+import type { Queryable } from '../core/db.ts';
 import type { Actor } from '../core/policy.ts';
 import { audit } from '../core/audit.ts';
 import { notFound } from '../core/errors.ts';
@@ -178,10 +178,10 @@ const PURPOSE: Record<Scope, string> = { team: 'casework', admin: 'administratio
 /**
  * Reads one young person for one viewer: loads the current consents (so a revoke
  * applies at the very next request), projects the fields and writes the audit
- * row in the caller's transaction. Outside the viewer's reach: 404.
+ * row (in the caller's transaction when there is one). Outside the viewer's reach: 404.
  */
 export async function presentYoungPerson(
-  trx: Trx,
+  q: Queryable,
   viewer: Viewer,
   record: YoungPersonRecord | undefined,
   opts: { purpose?: string; subjectKind?: string } = {},
@@ -189,9 +189,9 @@ export async function presentYoungPerson(
   if (!record) throw notFound();
   const scope = scopeOf(viewer, record);
   if (scope === 'none') throw notFound();
-  const shared = scope === 'recipient' && viewer.recipient ? await sharedWhileRelated(trx, record.id, viewer.recipient) : new Set<string>();
+  const shared = scope === 'recipient' && viewer.recipient ? await sharedWhileRelated(q, record.id, viewer.recipient) : new Set<string>();
   const view = visibleYoungPerson(viewer, record, shared)!;
-  await audit(trx, viewer.actor, {
+  await audit(q, viewer.actor, {
     action: 'read',
     subjectKind: opts.subjectKind ?? 'young_person',
     subjectId: record.id,
@@ -205,7 +205,7 @@ export async function presentYoungPerson(
  * lasts: once the placement or mentorship has ended, the company or mentor sees
  * the base fields only, even if the grant was never withdrawn.
  */
-async function sharedWhileRelated(trx: Trx, youngPersonId: string, recipient: Recipient): Promise<ReadonlySet<string>> {
+async function sharedWhileRelated(trx: Queryable, youngPersonId: string, recipient: Recipient): Promise<ReadonlySet<string>> {
   if (!(await isCurrentRecipient(trx, youngPersonId, recipient))) return new Set();
   return loadSharedItems(trx, youngPersonId, recipient);
 }

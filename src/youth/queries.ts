@@ -15,13 +15,18 @@ export function latestScreening(db: Q, youngPersonId: string) {
 
 /** The record the presenter needs: the base row and the newest screening. Only within the actor's partnership. */
 export async function findYoungPerson(db: Q, partnershipId: string, id: string): Promise<YoungPersonRecord | undefined> {
-  const row = await findYoungPersonRow(db, partnershipId, id);
+  // Both at once: one wait for a connection instead of two when the server is busy.
+  const [row, screening] = await Promise.all([findYoungPersonRow(db, partnershipId, id), latestScreening(db, id)]);
   if (!row) return undefined;
-  return { ...row, screening: (await latestScreening(db, id)) ?? null };
+  return { ...row, screening: screening ?? null };
+}
+
+export function findOwnYoungPersonRow(db: Q, partnershipId: string, userId: string) {
+  return db.selectFrom('young_people').selectAll().where('partnership_id', '=', partnershipId).where('user_id', '=', userId).executeTakeFirst();
 }
 
 export async function findOwnYoungPerson(db: Q, partnershipId: string, userId: string): Promise<YoungPersonRecord | undefined> {
-  const row = await db.selectFrom('young_people').selectAll().where('partnership_id', '=', partnershipId).where('user_id', '=', userId).executeTakeFirst();
+  const row = await findOwnYoungPersonRow(db, partnershipId, userId);
   if (!row) return undefined;
   return { ...row, screening: (await latestScreening(db, row.id)) ?? null };
 }

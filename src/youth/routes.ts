@@ -63,17 +63,18 @@ export async function youthRoutes(app: App) {
   }, async (req) => {
     const actor = actorOf(req);
     const { mine, ...filter } = req.query;
-    return db.transaction().execute(async (trx) => {
-      const rows = await listYoungPeople(trx, actor.partnershipId, { ...filter, counsellorId: mine ? actor.userId : undefined }, localDate());
-      // Paging (limit, after) is not a search criterion.
-      const criteria = Object.entries(req.query).filter(([k, v]) => k !== 'limit' && k !== 'after' && v !== undefined).map(([k]) => k);
-      await audit(trx, actor, { action: 'search', subjectKind: 'young_person', criterion: criteria.join(',') || 'caseload', purpose: 'casework' });
-      return rows.map((r) => ({
-        id: r.id, firstName: r.first_name, lastName: r.last_name, birthDate: r.birth_date, age: ageOn(r.birth_date),
-        counsellorId: r.counsellor_id, stage: r.stage, readiness: r.readiness ?? null, nextFollowUp: r.next_follow_up,
-        lastContactAt: r.last_contact_at ? new Date(r.last_contact_at).toISOString() : null,
-      }));
-    });
+    // Paging (limit, after) is not a search criterion.
+    const criteria = Object.entries(req.query).filter(([k, v]) => k !== 'limit' && k !== 'after' && v !== undefined).map(([k]) => k);
+    // A read needs no transaction: the search is put on record (audit.ts) while the list is read; nothing is sent before both are done.
+    const [rows] = await Promise.all([
+      listYoungPeople(db, actor.partnershipId, { ...filter, counsellorId: mine ? actor.userId : undefined }, localDate()),
+      audit(db, actor, { action: 'search', subjectKind: 'young_person', criterion: criteria.join(',') || 'caseload', purpose: 'casework' }),
+    ]);
+    return rows.map((r) => ({
+      id: r.id, firstName: r.first_name, lastName: r.last_name, birthDate: r.birth_date, age: ageOn(r.birth_date),
+      counsellorId: r.counsellor_id, stage: r.stage, readiness: r.readiness ?? null, nextFollowUp: r.next_follow_up,
+      lastContactAt: r.last_contact_at ? new Date(r.last_contact_at).toISOString() : null,
+    }));
   });
 
   app.get('/api/youth/follow-ups', {
@@ -84,15 +85,15 @@ export async function youthRoutes(app: App) {
     const today = localDate();
     const now = new Date();
     const endOfWeek = new Date(now.getFullYear(), now.getMonth(), now.getDate() + ((7 - now.getDay()) % 7));
-    return db.transaction().execute(async (trx) => {
-      const rows = await followUpsFor(trx, actor.partnershipId, actor.userId, localDate(endOfWeek));
-      await audit(trx, actor, { action: 'search', subjectKind: 'young_person', criterion: 'my_follow_ups', purpose: 'casework' });
-      return {
-        overdue: rows.filter((r) => r.nextFollowUp < today),
-        today: rows.filter((r) => r.nextFollowUp === today),
-        thisWeek: rows.filter((r) => r.nextFollowUp > today),
-      };
-    });
+    const [rows] = await Promise.all([
+      followUpsFor(db, actor.partnershipId, actor.userId, localDate(endOfWeek)),
+      audit(db, actor, { action: 'search', subjectKind: 'young_person', criterion: 'my_follow_ups', purpose: 'casework' }),
+    ]);
+    return {
+      overdue: rows.filter((r) => r.nextFollowUp < today),
+      today: rows.filter((r) => r.nextFollowUp === today),
+      thisWeek: rows.filter((r) => r.nextFollowUp > today),
+    };
   });
 
   app.get('/api/youth/counsellors', {
@@ -133,7 +134,7 @@ export async function youthRoutes(app: App) {
     schema: { tags: ['youth'], params: IdParams, response: { 200: YoungPersonView, 404: ErrorResponse } },
   }, async (req) => {
     const actor = actorOf(req);
-    return db.transaction().execute(async (trx) => presentYoungPerson(trx, { actor }, await findYoungPerson(trx, actor.partnershipId, req.params.id)));
+    return presentYoungPerson(db, { actor }, await findYoungPerson(db, actor.partnershipId, req.params.id));
   });
 
   app.patch('/api/youth/:id', {
