@@ -13,18 +13,7 @@ export const LEGACY_CHAIN = 'legacy';
 export const chainOf = (partnershipId: string | null) => partnershipId ?? SYSTEM_CHAIN;
 
 /** The row as stored, before the chain gives it an id and hashes. */
-export interface PendingAuditRow {
-  chain: string;
-  at: Date;
-  user_id: string | null;
-  partnership_id: string | null;
-  role: string | null;
-  action: AuditAction;
-  subject_kind: string;
-  subject_id: string | null;
-  criterion: string | null;
-  purpose: string;
-}
+export type PendingAuditRow = Omit<HashedRow, 'id' | 'action'> & { chain: string; action: AuditAction };
 
 /**
  * Appends rows of one chain, in the given order, in one statement. Each
