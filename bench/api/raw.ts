@@ -2,14 +2,14 @@ import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import type { DB } from '../../src/core/db-types.ts';
 import { listYoungPeople } from '../../src/youth/queries.ts';
-import { percentiles, type Stats } from './stats.ts';
 import type { Fixtures } from './fixtures.ts';
 
 /**
  * Runs the caseload list query the app runs (captured from the youth feature's
  * own query function) straight through pg, at the same concurrency and pool size.
  */
-export async function rawListQuery(url: string, fx: Fixtures, poolSize: number, concurrency: number, seconds: number): Promise<Stats & { requests: number }> {
+/** Every query's time in ms. */
+export async function rawListQuery(url: string, fx: Fixtures, poolSize: number, concurrency: number, seconds: number): Promise<number[]> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   try {
     const sample = fx.counsellors[0];
@@ -27,7 +27,7 @@ export async function rawListQuery(url: string, fx: Fixtures, poolSize: number, 
         }
       }),
     );
-    return { ...percentiles(latencies), requests: latencies.length };
+    return latencies;
   } finally {
     await pool.end();
   }

@@ -16,53 +16,66 @@ export const chainOf = (partnershipId: string | null) => partnershipId ?? SYSTEM
 export type PendingAuditRow = Omit<HashedRow, 'id' | 'action'> & { chain: string; action: AuditAction };
 
 /**
- * Appends rows of one chain, in the given order, in one statement. Each
- * partnership's rows are chained by hash; the statement locks its chain's head
- * row (not a global lock), so the chain has one order and other partnerships
- * are not held up. Under the lock it draws the ids (rising along the chain),
- * hashes row after row (a recursive CTE: sha256(prev_hash || canonical JSON),
- * where JS fixes everything after the id, and verifyAudit recomputes it in JS),
- * inserts the rows and moves the head.
+ * Appends rows, of one chain or several, in the given order per chain, in one
+ * statement. Each partnership's rows are chained by hash; the statement locks
+ * the heads of the chains it writes (in chain order, so two writers never wait
+ * for each other in a circle), not a global lock, so other partnerships are not
+ * held up. Under a chain's lock it draws that chain's ids (rising along the
+ * chain), hashes row after row (a recursive CTE: sha256(prev_hash || canonical
+ * JSON), where JS fixes everything after the id, and verifyAudit recomputes it
+ * in JS), inserts the rows and moves the heads. One statement for many chains is
+ * one commit flush for all of them: reads' rows from every partnership go
+ * together (audit-batch.ts).
  */
 export async function appendToChain(q: Db | Trx, rows: PendingAuditRow[]): Promise<void> {
-  const chain = rows[0].chain;
-  // canonical(row) = '[' + id + ',' + tail
+  for (let attempt = 0; rows.length; attempt++) {
+    const moved = new Set(await appendStatement(q, rows));
+    const headless = [...new Set(rows.map((r) => r.chain))].filter((c) => !moved.has(c));
+    if (!headless.length) return;
+    if (attempt > 0) throw new Error(`audit chain ${headless.join(', ')}: the head row could not be created`);
+    // A chain's first row. A concurrent first writer wins the insert; we then wait on its lock.
+    await q.insertInto('audit_chain_heads').values(headless.map((chain) => ({ chain, last_id: 0, last_hash: GENESIS })))
+      .onConflict((oc) => oc.column('chain').doNothing()).execute();
+    rows = rows.filter((r) => !moved.has(r.chain));
+  }
+}
+
+/** The chains whose heads moved; rows of a chain without a head row are not written. */
+async function appendStatement(q: Db | Trx, rows: PendingAuditRow[]): Promise<string[]> {
   const col = <K extends keyof PendingAuditRow>(k: K) => rows.map((r) => r[k]);
+  // canonical(row) = '[' + id + ',' + tail
   const tails = rows.map((r) => JSON.stringify(canonicalAfterId(r)).slice(1));
   const ats = rows.map((r) => r.at.toISOString());
-  for (let attempt = 0; ; attempt++) {
-    // MATERIALIZED: nextval runs on rows joined to the row the lock returned, i.e. once the lock is held.
-    const { rows: moved } = await sql<{ id: string }>`
-      WITH RECURSIVE head AS MATERIALIZED (
-        SELECT last_hash::text AS last_hash FROM audit_chain_heads WHERE chain = ${chain} FOR UPDATE
-      ), ids AS MATERIALIZED (
-        SELECT nextval('audit_log_id_seq') AS id FROM head, generate_series(1, ${rows.length}::int)
-      ), input AS MATERIALIZED (
-        SELECT i.n, i.id, t.tail, t.at, t.user_id, t.role, t.action, t.subject_kind, t.subject_id, t.criterion, t.purpose
-        FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM ids) i
-        JOIN unnest(${tails}::text[], ${ats}::timestamptz[], ${col('user_id')}::uuid[], ${col('role')}::text[], ${col('action')}::text[],
-          ${col('subject_kind')}::text[], ${col('subject_id')}::uuid[], ${col('criterion')}::text[], ${col('purpose')}::text[])
-          WITH ORDINALITY AS t(tail, at, user_id, role, action, subject_kind, subject_id, criterion, purpose, n) ON t.n = i.n
-      ), chained(n, id, prev, hash) AS (
-        SELECT 0::bigint, 0::bigint, NULL::text, last_hash FROM head
-        UNION ALL
-        SELECT r.n, r.id, c.hash, encode(sha256(convert_to(c.hash || '[' || r.id::text || ',' || r.tail, 'UTF8')), 'hex')
-        FROM chained c JOIN input r ON r.n = c.n + 1
-      ), added AS (
-        INSERT INTO audit_log (id, at, user_id, partnership_id, role, action, subject_kind, subject_id, criterion, purpose, prev_hash, hash)
-        SELECT r.id, r.at, r.user_id, ${rows[0].partnership_id}::uuid, r.role, r.action, r.subject_kind, r.subject_id, r.criterion, r.purpose, c.prev, c.hash
-        FROM chained c JOIN input r ON r.n = c.n
-      )
-      UPDATE audit_chain_heads AS h SET last_id = last.id, last_hash = last.hash
-      FROM (SELECT id, hash FROM chained ORDER BY n DESC LIMIT 1) AS last
-      WHERE h.chain = ${chain}
-      RETURNING h.last_id AS id`.execute(q);
-    if (moved.length) return;
-    if (attempt > 0) throw new Error(`audit chain ${chain}: the head row could not be created`);
-    // The chain's first row. A concurrent first writer wins the insert; we then wait on its lock above.
-    await q.insertInto('audit_chain_heads').values({ chain, last_id: 0, last_hash: GENESIS })
-      .onConflict((oc) => oc.column('chain').doNothing()).execute();
-  }
+  // MATERIALIZED: nextval runs on rows joined to the heads the lock returned, i.e. once the lock is held;
+  // within a chain the ids are then ranked and matched to the rows in their given order.
+  const { rows: moved } = await sql<{ chain: string }>`
+    WITH RECURSIVE given AS MATERIALIZED (
+      SELECT t.*, row_number() OVER (PARTITION BY t.chain ORDER BY t.ord) AS n
+      FROM unnest(${col('chain')}::text[], ${tails}::text[], ${ats}::timestamptz[], ${col('user_id')}::uuid[], ${col('partnership_id')}::uuid[],
+        ${col('role')}::text[], ${col('action')}::text[], ${col('subject_kind')}::text[], ${col('subject_id')}::uuid[], ${col('criterion')}::text[], ${col('purpose')}::text[])
+        WITH ORDINALITY AS t(chain, tail, at, user_id, partnership_id, role, action, subject_kind, subject_id, criterion, purpose, ord)
+    ), head AS MATERIALIZED (
+      SELECT chain, last_hash::text AS last_hash FROM audit_chain_heads WHERE chain IN (SELECT chain FROM given) ORDER BY chain FOR UPDATE
+    ), ids AS MATERIALIZED (
+      SELECT g.chain, nextval('audit_log_id_seq') AS id FROM head h JOIN given g ON g.chain = h.chain
+    ), input AS MATERIALIZED (
+      SELECT g.*, i.id FROM given g
+      JOIN (SELECT chain, id, row_number() OVER (PARTITION BY chain ORDER BY id) AS n FROM ids) i ON i.chain = g.chain AND i.n = g.n
+    ), chained(chain, n, id, prev, hash) AS (
+      SELECT chain, 0::bigint, 0::bigint, NULL::text, last_hash FROM head
+      UNION ALL
+      SELECT r.chain, r.n, r.id, c.hash, encode(sha256(convert_to(c.hash || '[' || r.id::text || ',' || r.tail, 'UTF8')), 'hex')
+      FROM chained c JOIN input r ON r.chain = c.chain AND r.n = c.n + 1
+    ), added AS (
+      INSERT INTO audit_log (id, at, user_id, partnership_id, role, action, subject_kind, subject_id, criterion, purpose, prev_hash, hash)
+      SELECT r.id, r.at, r.user_id, r.partnership_id, r.role, r.action, r.subject_kind, r.subject_id, r.criterion, r.purpose, c.prev, c.hash
+      FROM chained c JOIN input r ON r.chain = c.chain AND r.n = c.n
+    )
+    UPDATE audit_chain_heads AS h SET last_id = last.id, last_hash = last.hash
+    FROM (SELECT DISTINCT ON (chain) chain, id, hash FROM chained ORDER BY chain, n DESC) AS last
+    WHERE h.chain = last.chain
+    RETURNING h.chain`.execute(q);
+  return moved.map((m) => m.chain);
 }
 
 interface HashedRow {

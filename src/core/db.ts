@@ -105,12 +105,13 @@ function listenOnOwnChannel(pool: pg.Pool) {
 }
 
 /**
- * Reads' audit rows are written by a group writer on two connections of its own, so
- * they never queue behind the reads waiting for the serving pool (audit-batch.ts).
+ * Reads' audit rows are written by a group writer on a connection of its own (it has
+ * one statement in flight at a time), so they never queue behind the reads waiting
+ * for the serving pool (audit-batch.ts).
  * PGlite has one connection: there the writer shares it.
  */
 function withReadAuditPool(database: Database, pool: pg.Pool): Database {
-  const auditPool = new pg.Pool({ ...pool.options, max: 2 });
+  const auditPool = new pg.Pool({ ...pool.options, max: 1 });
   auditPool.on('error', () => {});
   const auditDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: auditPool }) });
   writeReadAuditsThrough(database.db, auditDb);

@@ -14,7 +14,7 @@ import { findSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { attachSessionCache } from '../auth/session-cache.ts';
 import { features } from '../features.ts';
 import { healthRoutes } from './health.ts';
-import { closeRequestSchemas } from './schema-tools.ts';
+import { closeRequestSchemas, nullableResponseSchemas } from './schema-tools.ts';
 import { createRateLimiter } from '../security/rate-limit.ts';
 import { idempotencyOnSend, idempotencyPreHandler } from '../security/idempotency.ts';
 import { recordRoute } from '../security/route-table.ts';
@@ -70,6 +70,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
       throw new Error(`Route ${route.method} ${route.url} names no permission: add config.permission (deny by default)`);
     }
     closeRequestSchemas(route);
+    nullableResponseSchemas(route);
   });
 
   const limiter = createRateLimiter({ ipPerMinute: deps.config.RATE_LIMIT_IP_PER_MINUTE, userPerMinute: deps.config.RATE_LIMIT_USER_PER_MINUTE });

@@ -13,6 +13,25 @@ export function closeRequestSchemas(route: RouteOptions) {
   }
 }
 
+/**
+ * Response schemas get the same `nullable` in place of anyOf [x, null]: the
+ * serializer (fast-json-stringify) picks an anyOf branch by running a validator
+ * on every value, which was a large part of a caseload list's serialization time.
+ */
+export function nullableResponseSchemas(route: RouteOptions) {
+  const response = (route.schema as { response?: Record<string, unknown> } | undefined)?.response;
+  if (!response) return;
+  for (const status of Object.keys(response)) response[status] = nullableDeep(structuredClone(response[status]));
+}
+
+function nullableDeep(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(nullableDeep);
+  if (!node || typeof node !== 'object') return node;
+  const obj = node as Record<string, unknown>;
+  for (const [k, v] of Object.entries(obj)) if (typeof v === 'object') obj[k] = nullableDeep(v);
+  return nullableInPlaceOfAnyOf(obj);
+}
+
 function close(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(close);
   if (!node || typeof node !== 'object') return node;

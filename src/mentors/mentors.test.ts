@@ -178,6 +178,22 @@ describe('mentorships', () => {
     expect(res.json()).toMatchObject({ status: 'ended', chemistry: 'not_a_match' });
   });
 
+  it('the list shows each mentorship with its own reviews and notes, and logs one read per mentee', async () => {
+    const reads = () => t.db.selectFrom('audit_log').select('subject_id').where('user_id', '=', counsellorUser.id).where('subject_kind', '=', 'mentorship').where('action', '=', 'read').orderBy('id').execute();
+    const before = (await reads()).length;
+    const list = (await counsellor.get('/api/mentorships?status=ended')).json();
+    const emilsMentorship = list.find((m: { id: string }) => m.id === mentorshipId);
+    const astasMentorship = list.find((m: { youngPersonId: string }) => m.youngPersonId === minor);
+    expect(emilsMentorship.reviews.map((r: { decision: string }) => r.decision)).toEqual(['extend', 'end']);
+    expect(emilsMentorship.notes).toEqual([expect.objectContaining({ note: 'Gåtur ved åen, god snak om praktikken.', mine: false })]);
+    expect(astasMentorship).toMatchObject({ reviews: [], notes: [], chemistry: 'not_a_match' });
+    const after = await reads();
+    expect(after.length - before).toBe(list.length);
+    expect(after.slice(before).map((r) => r.subject_id).sort()).toEqual([adult, minor].sort());
+    const own = (await mentorA.get('/api/mentorships?status=ended')).json().find((m: { id: string }) => m.id === mentorshipId);
+    expect(own.notes).toEqual([expect.objectContaining({ mine: true })]);
+  });
+
   it('another partnership cannot see the mentorship', async () => {
     const other = await makePartnership(t.db);
     const c2 = await t.login((await makeUser(t.db, other.id, 'counsellor')).email);

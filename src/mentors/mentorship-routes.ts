@@ -23,20 +23,39 @@ async function closeReviewTask(trx: Trx, ms: MentorshipRow, doneBy: string) {
     .where('due_at', '=', localToInstant(ms.next_review_on, '09:00')).execute();
 }
 
-async function view(trx: Queryable, actor: Actor, ms: MentorshipRow) {
+type Reviews = Map<string, MentorshipView['reviews']>;
+type Notes = Map<string, (Omit<MentorshipView['notes'][number], 'mine'> & { writtenBy: string | null })[]>;
+
+/** Reviews and meeting notes of several mentorships, two queries for all of them. */
+async function historyOf(q: Queryable, ids: string[]): Promise<{ reviews: Reviews; notes: Notes }> {
+  const reviews: Reviews = new Map(ids.map((id) => [id, []]));
+  const notes: Notes = new Map(ids.map((id) => [id, []]));
+  if (!ids.length) return { reviews, notes };
+  const [r, n] = [
+    await q.selectFrom('mentorship_reviews').select(['mentorship_id', 'reviewed_on', 'decision', 'reason']).where('mentorship_id', 'in', ids).orderBy('reviewed_on').execute(),
+    await q.selectFrom('mentorship_notes').select(['mentorship_id', 'id', 'met_on', 'note', 'written_by']).where('mentorship_id', 'in', ids).orderBy('met_on', 'desc').execute(),
+  ];
+  for (const x of r) reviews.get(x.mentorship_id)!.push({ reviewedOn: x.reviewed_on, decision: x.decision, reason: x.reason });
+  for (const x of n) notes.get(x.mentorship_id)!.push({ id: x.id, metOn: x.met_on, note: x.note, writtenBy: x.written_by });
+  return { reviews, notes };
+}
+
+async function view(trx: Queryable, actor: Actor, ms: MentorshipRow, history?: { reviews: Reviews; notes: Notes }) {
   const mentee = await presentYoungPerson(trx, viewerOf(actor), await findYoungPerson(trx, actor.partnershipId, ms.young_person_id), {
     subjectKind: 'mentorship', purpose: actor.role === 'volunteer_mentor' ? 'mentoring_shared_by_consent' : 'casework',
   });
-  const reviews = await trx.selectFrom('mentorship_reviews').select(['reviewed_on', 'decision', 'reason']).where('mentorship_id', '=', ms.id).orderBy('reviewed_on').execute();
-  const notes = await trx.selectFrom('mentorship_notes').select(['id', 'met_on', 'note', 'written_by']).where('mentorship_id', '=', ms.id).orderBy('met_on', 'desc').execute();
+  const { reviews, notes } = history ?? (await historyOf(trx, [ms.id]));
   return {
     id: ms.id, mentorId: ms.mentor_id, mentorName: ms.mentor_name, mentorKind: ms.mentor_kind, youngPersonId: ms.young_person_id, mentee,
     startedOn: ms.started_on, firstMeetingOn: ms.first_meeting_on, chemistry: ms.chemistry, nextReviewOn: ms.next_review_on,
     status: ms.status, endedOn: ms.ended_on, endReason: ms.end_reason,
-    reviews: reviews.map((r) => ({ reviewedOn: r.reviewed_on, decision: r.decision, reason: r.reason })),
-    notes: notes.map((n) => ({ id: n.id, metOn: n.met_on, note: n.note, mine: n.written_by === actor.userId })),
+    reviews: reviews.get(ms.id)!,
+    notes: notes.get(ms.id)!.map(({ writtenBy, ...n }) => ({ ...n, mine: writtenBy === actor.userId })),
   };
 }
+
+/** Mentees are read a few at a time: each is its own audited read, and a long list must not take the whole pool. */
+const MENTEES_AT_ONCE = 4;
 
 export async function mentorshipRoutes(app: App) {
   const { db } = app.deps;
@@ -55,8 +74,11 @@ export async function mentorshipRoutes(app: App) {
     q = q.where('ms.status', '=', req.query.status ?? 'active');
     const rows = await q.orderBy('ms.started_on', 'desc').limit(200).execute();
     // Each mentee shown is a read of that young person's data: one audit row each.
+    const history = await historyOf(db, rows.map((r) => r.id));
     const out = [];
-    for (const r of rows) out.push(await view(db, actor, r));
+    for (let i = 0; i < rows.length; i += MENTEES_AT_ONCE) {
+      out.push(...(await Promise.all(rows.slice(i, i + MENTEES_AT_ONCE).map((r) => view(db, actor, r, history)))));
+    }
     return out;
   });
 

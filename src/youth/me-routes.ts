@@ -10,9 +10,9 @@ import { allInfoItems, infoItem } from '../consent/items.ts';
 import { consentState, recordConsent, type RecipientKind } from '../consent/ledger.ts';
 import { recipientsFor } from '../consent/recipients.ts';
 import { youthPermissions as P } from './policy.ts';
-import { findOwnYoungPerson, findOwnYoungPersonRow } from './queries.ts';
+import { findOwnYoungPerson, findOwnYoungPersonWithCounsellor } from './queries.ts';
 import { visibleYoungPerson } from './presenter.ts';
-import { contactPersonFor, loadPlan, planPrintHtml } from './plan.ts';
+import { contactPersonFor, loadOwnPlan, loadPlan, planPrintHtml } from './plan.ts';
 import { exportData, exportHtml } from './export.ts';
 import { AccessLogEntry, MeOverview, SharingChange, SharingRecipient } from './me-schemas.ts';
 import './recipients.ts';
@@ -81,14 +81,14 @@ export async function meRoutes(app: App) {
     schema: { tags: ['me'], response: { 200: MeOverview, 404: ErrorResponse } },
   }, async (req) => {
     const actor = actorOf(req);
-    const yp = await findOwnYoungPersonRow(db, actor.partnershipId, actor.userId);
-    if (!yp) throw notFound('Dine oplysninger');
-    // The start page is the young person's first view: its reads run side by side, with the record of them.
-    const [plan, counsellor] = await Promise.all([
-      loadPlan(db, yp.id),
-      contactPersonFor(db, yp.counsellor_id, null),
-      audit(db, actor, { action: 'read', subjectKind: 'young_person', subjectId: yp.id, purpose: 'own_data' }),
+    // The start page is the young person's first view: its two reads run side by side (one wait for the pool, not two).
+    const [yp, plan] = await Promise.all([
+      findOwnYoungPersonWithCounsellor(db, actor.partnershipId, actor.userId),
+      loadOwnPlan(db, actor.partnershipId, actor.userId),
     ]);
+    if (!yp) throw notFound('Dine oplysninger');
+    await audit(db, actor, { action: 'read', subjectKind: 'young_person', subjectId: yp.id, purpose: 'own_data' });
+    const counsellor = yp.counsellor_name !== null && yp.counsellor_email !== null ? { name: yp.counsellor_name, phone: yp.counsellor_phone, email: yp.counsellor_email } : null;
     const contact = plan?.contactPerson ?? counsellor;
     const upcoming = yp.next_appointment_at && new Date(yp.next_appointment_at) > new Date(Date.now() - 3_600_000);
     return {

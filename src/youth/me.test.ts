@@ -10,11 +10,13 @@ let young: TestClient;
 let youngUserId: string;
 let ypId: string;
 let otherYpId: string;
+let counsellorId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
   p1 = (await makePartnership(t.db, 'Aulum Milen')).id;
   const c = await makeUser(t.db, p1, 'counsellor', 'Mette Kjær');
+  counsellorId = c.id;
   await t.db.updateTable('users').set({ phone: '+45 20 30 40 50' }).where('id', '=', c.id).execute();
   counsellor = await t.login(c.email);
   const yu = await makeUser(t.db, p1, 'young_person');
@@ -48,6 +50,16 @@ describe('the young person reads their own data', () => {
     expect(print.headers['content-type']).toMatch(/text\/html/);
     expect(print.body).toContain('Din plan, Sofie');
     expect(print.body).toContain('href="tel:+4520304050"');
+  });
+
+  it('a contact person named in the plan comes before the counsellor; without a plan the counsellor is shown', async () => {
+    const user = await makeUser(t.db, p1, 'young_person');
+    const id = (await makeYoungPerson(t.db, p1, { userId: user.id, counsellorId, firstName: 'Bertil' })).id;
+    const bertil = await t.login(user.email);
+    expect((await bertil.get('/api/me')).json()).toMatchObject({ firstName: 'Bertil', contactPerson: { name: 'Mette Kjær' }, plan: null });
+    const named = await makeUser(t.db, p1, 'counsellor', 'Jonas Vang');
+    expect((await counsellor.put(`/api/youth/${id}/plan`, { baseVersion: 0, contactPersonId: named.id, summary: 'Praktik i en butik.', goals: [], agreements: [] })).statusCode).toBe(200);
+    expect((await bertil.get('/api/me')).json()).toMatchObject({ contactPerson: { name: 'Jonas Vang' }, plan: { version: 1, summary: 'Praktik i en butik.' } });
   });
 
   it('a counsellor has no /api/me pages', async () => {

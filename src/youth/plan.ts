@@ -1,13 +1,24 @@
+import type { SelectQueryBuilder } from 'kysely';
 import type { Db, Trx } from '../core/db.ts';
+import type { DB } from '../core/db-types.ts';
 import type { PlanView } from './schemas.ts';
 import { userNames } from './queries.ts';
 
 type Q = Db | Trx;
 
-export async function loadPlan(db: Q, youngPersonId: string): Promise<PlanView | null> {
+export function loadPlan(db: Q, youngPersonId: string): Promise<PlanView | null> {
+  return latestPlan(db, youngPersonId);
+}
+
+/** The signed-in young person's plan, found from their login: read alongside their own record, not after it. */
+export function loadOwnPlan(db: Q, partnershipId: string, userId: string): Promise<PlanView | null> {
+  return latestPlan(db, db.selectFrom('young_people').select('id').where('partnership_id', '=', partnershipId).where('user_id', '=', userId));
+}
+
+async function latestPlan(db: Q, youngPerson: string | SelectQueryBuilder<DB, 'young_people', { id: string }>): Promise<PlanView | null> {
   const row = await db.selectFrom('plans as p').leftJoin('users as u', 'u.id', 'p.contact_person_id')
     .selectAll('p').select(['u.id as contact_id', 'u.name as contact_name', 'u.phone as contact_phone', 'u.email as contact_email'])
-    .where('p.young_person_id', '=', youngPersonId).orderBy('p.version', 'desc').limit(1).executeTakeFirst();
+    .where('p.young_person_id', '=', youngPerson).orderBy('p.version', 'desc').limit(1).executeTakeFirst();
   if (!row) return null;
   return {
     version: row.version,

@@ -25,6 +25,13 @@ export function findOwnYoungPersonRow(db: Q, partnershipId: string, userId: stri
   return db.selectFrom('young_people').selectAll().where('partnership_id', '=', partnershipId).where('user_id', '=', userId).executeTakeFirst();
 }
 
+/** The signed-in young person's record with their counsellor's contact details, in one query (the start page). */
+export function findOwnYoungPersonWithCounsellor(db: Q, partnershipId: string, userId: string) {
+  return db.selectFrom('young_people as y').leftJoin('users as c', 'c.id', 'y.counsellor_id')
+    .selectAll('y').select(['c.name as counsellor_name', 'c.phone as counsellor_phone', 'c.email as counsellor_email'])
+    .where('y.partnership_id', '=', partnershipId).where('y.user_id', '=', userId).executeTakeFirst();
+}
+
 export async function findOwnYoungPerson(db: Q, partnershipId: string, userId: string): Promise<YoungPersonRecord | undefined> {
   const row = await findOwnYoungPersonRow(db, partnershipId, userId);
   if (!row) return undefined;

@@ -70,8 +70,9 @@ export async function youthRoutes(app: App) {
       listYoungPeople(db, actor.partnershipId, { ...filter, counsellorId: mine ? actor.userId : undefined }, localDate()),
       audit(db, actor, { action: 'search', subjectKind: 'young_person', criterion: criteria.join(',') || 'caseload', purpose: 'casework' }),
     ]);
+    const today = new Date();
     return rows.map((r) => ({
-      id: r.id, firstName: r.first_name, lastName: r.last_name, birthDate: r.birth_date, age: ageOn(r.birth_date),
+      id: r.id, firstName: r.first_name, lastName: r.last_name, birthDate: r.birth_date, age: ageOn(r.birth_date, today),
       counsellorId: r.counsellor_id, stage: r.stage, readiness: r.readiness ?? null, nextFollowUp: r.next_follow_up,
       lastContactAt: r.last_contact_at ? new Date(r.last_contact_at).toISOString() : null,
     }));
