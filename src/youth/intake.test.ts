@@ -134,6 +134,11 @@ describe('caseload search and order', () => {
     expect(await names('stage=referred')).toEqual(['Filterb']);
     expect(await names('readiness=ready')).toEqual(['Filtera']);
     expect(await names('noContactDays=30')).toEqual(['Filterb']);
+    // The last contact is sent as the instant, in UTC to the millisecond.
+    const at = new Date('2026-11-30T09:15:42.123Z');
+    await t.db.updateTable('young_people').set({ last_contact_at: at }).where('id', '=', b.id).execute();
+    const rows = (await client.get('/api/youth?mine=true')).json() as { firstName: string; lastContactAt: string | null }[];
+    expect(rows.map((r) => [r.firstName, r.lastContactAt])).toEqual([['Filtera', expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)], ['Filterb', at.toISOString()]]);
     expect((await client.get('/api/youth?stage=flying')).statusCode).toBe(400);
   });
 

@@ -65,7 +65,10 @@ export async function listYoungPeople(db: Q, partnershipId: string, f: ListFilte
       (eb) => eb.selectFrom('screenings as sc').select('sc.readiness').whereRef('sc.young_person_id', '=', 'y.id').orderBy('sc.version', 'desc').limit(1).as('s'),
       (j) => j.onTrue(),
     )
-    .select(['y.id', 'y.first_name', 'y.last_name', 'y.birth_date', 'y.counsellor_id', 'y.stage', 's.readiness', 'y.next_follow_up', 'y.last_contact_at'])
+    .select(['y.id', 'y.first_name', 'y.last_name', 'y.birth_date', 'y.counsellor_id', 'y.stage', 's.readiness', 'y.next_follow_up'])
+    // Formatted as the API sends it (toISOString's form) in SQL: parsing into a Date and formatting back,
+    // row by row, was about 5 % of the server's time on a caseload list.
+    .select(sql<string | null>`to_char(y.last_contact_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as('last_contact_at'))
     .where('y.partnership_id', '=', partnershipId);
   if (f.counsellorId) query = query.where('y.counsellor_id', '=', f.counsellorId);
   if (f.q) {

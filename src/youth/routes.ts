@@ -74,7 +74,7 @@ export async function youthRoutes(app: App) {
     return rows.map((r) => ({
       id: r.id, firstName: r.first_name, lastName: r.last_name, birthDate: r.birth_date, age: ageOn(r.birth_date, today),
       counsellorId: r.counsellor_id, stage: r.stage, readiness: r.readiness ?? null, nextFollowUp: r.next_follow_up,
-      lastContactAt: r.last_contact_at ? new Date(r.last_contact_at).toISOString() : null,
+      lastContactAt: r.last_contact_at,
     }));
   });
 
