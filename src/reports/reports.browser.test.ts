@@ -45,6 +45,8 @@ describe('results (reports) in the browser', () => {
       await page.getByRole('heading', { level: 1, name: 'Mål for netværket' }).waitFor();
       // The demo goals show their precise definition next to the result.
       await page.getByText('matchet med en mentor for mindst 6 måneder siden').first().waitFor();
+      // The results load after the definitions; wait for them as a user would before adding a goal.
+      await page.getByText(/^Resultater for /).waitFor();
 
       const title = `Job eller uddannelse blandt alle (${width})`;
       await page.getByRole('button', { name: 'Tilføj et mål' }).click();

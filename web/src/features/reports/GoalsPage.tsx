@@ -70,7 +70,8 @@ export function GoalsPage() {
       {settings.error && <Alert variant="error">{settings.error.message}</Alert>}
       {del.error && <Alert variant="error">{del.error.message}</Alert>}
       {!settings.data && !settings.error && <Spinner />}
-      {results.data && <p className="form-hint">{t('goalsPage.period', { from: results.data.period.from, to: results.data.period.to, asOf: results.data.period.asOf })}</p>}
+      {/* The line is there before the results are, so the page does not jump under a finger or a click when they arrive. */}
+      <p className="form-hint">{results.data ? t('goalsPage.period', { from: results.data.period.from, to: results.data.period.to, asOf: results.data.period.asOf }) : '\u00a0'}</p>
       {settings.data && goals.length === 0 && <p>{t('goals.none')}</p>}
       <ul className="nobullet-list report-goal-items">
         {goals.map((g) => (
