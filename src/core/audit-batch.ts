@@ -16,7 +16,7 @@ interface Waiting {
  * written at once (no timer, no added wait); under load many reads share one
  * statement and one commit flush instead of each paying for their own. (One
  * statement per partnership's chain, as before, meant up to one commit per
- * partnership per round on two connections: 150–250 ms of waiting per read in
+ * partnership per round on two connections: 200–340 ms of waiting per read in
  * the region benchmark.) Every caller learns its own row's fate: a failed
  * statement fails every read in it.
  */

@@ -46,7 +46,9 @@ export function decodeEntities(text: string): string {
   });
 }
 
-const TAG_RE = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9]*)([\s/][^<>]*)?>/g;
+// A tag as the HTML parser reads one: the name runs to a space, '/' or '>' ("<p!>" is a tag named "p!",
+// not text), so what is left after the tags are taken out cannot join into a new tag ("<p<p>>").
+const TAG_RE = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][^\s/>]*)([\s/][^>]*)?>/g;
 const BLOCK_TAGS = new Set([
   'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'section', 'article',
   'header', 'footer', 'table', 'tr', 'pre', 'address', 'dl', 'dt', 'dd', 'hr',

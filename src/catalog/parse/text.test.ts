@@ -27,6 +27,12 @@ describe('htmlToText', () => {
     expect(decodeEntities('&ukendt; &#0;')).toBe('&ukendt; \uFFFD');
   });
 
+  it('reads tag names as a browser does, so the remains of a removed tag never form a new one', () => {
+    expect(htmlToText('før<p!>efter')).toBe('førefter');
+    expect(htmlToText('a<p<p>>b')).toBe('a>b');
+    expect(htmlToText('1 < 2 og <b>fed</b>')).toBe('1 < 2 og fed');
+  });
+
   it('keeps link text, or the address of an empty link, and survives broken markup', () => {
     expect(htmlToText('<a href="mailto:a@b.dk">a@b.dk</a>')).toBe('a@b.dk');
     expect(htmlToText('Skriv <a href="mailto:a@b.dk"></a>')).toBe('Skriv a@b.dk');
