@@ -7,8 +7,8 @@ import type { Fixtures } from './fixtures.ts';
 /**
  * Runs the caseload list query the app runs (captured from the youth feature's
  * own query function) straight through pg, at the same concurrency and pool size.
+ * Returns every query's time in ms.
  */
-/** Every query's time in ms. */
 export async function rawListQuery(url: string, fx: Fixtures, poolSize: number, concurrency: number, seconds: number): Promise<number[]> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   try {
