@@ -51,17 +51,30 @@ export const TRANSITIONS: Record<Stage, readonly Stage[]> = {
   ended: [],
 };
 
-/** Search key: lower case, æ/ø/å written as ae/oe/aa, accents dropped, so "Aagaard" finds "Ågaard" and back. */
+/**
+ * Search key, loose: lower case, accents dropped, æ/ø/å as a/o/a and then aa/ae/oe as
+ * one letter, so "norgaard", "noergaard" and "nørgaard" all find "Nørgaard" and
+ * "aagaard" finds "Ågaard". The stored key is made the same way in SQL
+ * (loose_search_key, migrations/0160_youth_loose_name_search.sql); keep the two in step.
+ */
 export function searchKey(s: string): string {
   return s
+    .replace(/[Ææ]/g, 'a')
+    .replace(/[Øø]/g, 'o')
+    .replace(/[Åå]/g, 'a')
     .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'oe')
-    .replace(/å/g, 'aa')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    .replaceAll('aa', 'a')
+    .replaceAll('ae', 'a')
+    .replaceAll('oe', 'o');
+}
+
+/** The words of a name search, each folded: every word must occur in the name, in any order ("møller sofie" finds "Sofie Møller"). */
+export function searchWords(q: string): string[] {
+  return searchKey(q).split(' ').filter((w) => w.length > 0).slice(0, 6);
 }
 
 export const danishCollator = new Intl.Collator('da', { sensitivity: 'base' });

@@ -89,6 +89,21 @@ describe('caseload search and order', () => {
     expect(ae.map((r: { lastName: string }) => r.lastName)).toEqual(['Ærenlund']);
   });
 
+  it('finds ø typed as o, æ as a (as å as aa) and the words of a name in any order', async () => {
+    await makeYoungPerson(t.db, p1, { firstName: 'Mads', lastName: 'Nørgaard', counsellorId });
+    await makeYoungPerson(t.db, p1, { firstName: 'Sofie', lastName: 'Møller', counsellorId });
+    await makeYoungPerson(t.db, p1, { firstName: 'Sofie', lastName: 'Holm', counsellorId });
+    await makeYoungPerson(t.db, p1, { firstName: 'Kær', lastName: 'Lund', counsellorId });
+    const find = async (q: string) =>
+      ((await counsellor.get(`/api/youth?q=${encodeURIComponent(q)}`)).json() as { firstName: string; lastName: string }[]).map((r) => `${r.firstName} ${r.lastName}`);
+    expect(await find('norgaard')).toEqual(['Mads Nørgaard']);
+    expect(await find('Noergard')).toEqual(['Mads Nørgaard']);
+    expect(await find('møller sofie')).toEqual(['Sofie Møller']);
+    expect(await find('moller  SOFIE')).toEqual(['Sofie Møller']);
+    expect(await find('kar lund')).toEqual(['Kær Lund']);
+    expect(await find('sofie')).toEqual(['Sofie Holm', 'Sofie Møller']);
+  });
+
   it('pages the caseload in Danish name order: a page of 50 by default, the next page after the last id shown', async () => {
     const c = await makeUser(t.db, p1, 'counsellor');
     const client = await t.login(c.email);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Trx } from '../core/db.ts';
-import { danishCollator, searchKey } from './domain.ts';
+import { danishCollator, searchWords } from './domain.ts';
 import type { YoungPersonRecord } from './presenter.ts';
 
 type Q = Db | Trx;
@@ -72,8 +72,7 @@ export async function listYoungPeople(db: Q, partnershipId: string, f: ListFilte
     .where('y.partnership_id', '=', partnershipId);
   if (f.counsellorId) query = query.where('y.counsellor_id', '=', f.counsellorId);
   if (f.q) {
-    const like = `%${searchKey(f.q).replace(/[%_\\]/g, '\\$&')}%`;
-    query = query.where('y.search_name', 'like', like);
+    for (const word of searchWords(f.q)) query = query.where('y.search_name', 'like', `%${word.replace(/[%_\\]/g, '\\$&')}%`);
   }
   if (f.stage) query = query.where('y.stage', '=', f.stage);
   if (f.readiness) query = query.where('s.readiness', '=', f.readiness);
