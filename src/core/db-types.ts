@@ -111,6 +111,12 @@ export interface AuditPurgesTable {
   through_hash: string;
 }
 
+export interface AuthThrottleTable {
+  key: string;
+  tries: number;
+  last_at: Timestamp;
+}
+
 export interface CalendarFeedsTable {
   id: Generated<string>;
   partnership_id: string;
@@ -312,6 +318,7 @@ export interface LoginInvitesTable {
   used_at: Timestamp | null;
   created_by: string | null;
   created_at: Generated<Timestamp>;
+  channel: string | null;
 }
 
 export interface MaintenanceRunsTable {
@@ -440,6 +447,15 @@ export interface OidcLoginRequestsTable {
   created_at: Generated<Timestamp>;
 }
 
+export interface OidcPendingLoginsTable {
+  token_hash: string;
+  issuer: string;
+  subject: string;
+  email: string | null;
+  user_id: string | null;
+  created_at: Generated<Timestamp>;
+}
+
 export interface OpeningsTable {
   id: Generated<string>;
   partnership_id: string;
@@ -485,6 +501,11 @@ export interface OutboxTable {
   created_at: Generated<Timestamp>;
 }
 
+export interface PartnershipMunicipalitiesTable {
+  partnership_id: string;
+  municipality_code: string;
+}
+
 export interface PartnershipsTable {
   id: Generated<string>;
   name: string;
@@ -492,6 +513,25 @@ export interface PartnershipsTable {
   municipality: string | null;
   age_min: Generated<number>;
   age_max: Generated<number>;
+  created_at: Generated<Timestamp>;
+  oidc_trust_email: Generated<boolean>;
+  oidc_accept_mfa: Generated<boolean>;
+}
+
+export interface PasswordResetRequestsTable {
+  id: Generated<number>;
+  account: string;
+  ip: string;
+  at: Generated<Timestamp>;
+}
+
+export interface PasswordResetsTable {
+  id: Generated<string>;
+  user_id: string;
+  token_hash: string;
+  channel: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
   created_at: Generated<Timestamp>;
 }
 
@@ -589,6 +629,8 @@ export interface SessionsTable {
   created_at: Generated<Timestamp>;
   last_seen_at: Generated<Timestamp>;
   expires_at: Timestamp;
+  device_id: string | null;
+  idle_minutes: number | null;
 }
 
 export interface SuccessStoriesTable {
@@ -619,6 +661,16 @@ export interface TasksTable {
   created_at: Generated<Timestamp>;
 }
 
+export interface TrustedDevicesTable {
+  id: Generated<string>;
+  user_id: string;
+  token_hash: string;
+  label: string;
+  created_at: Generated<Timestamp>;
+  last_used_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+}
+
 export interface UserTotpTable {
   user_id: string;
   secret: string;
@@ -638,6 +690,8 @@ export interface UsersTable {
   created_at: Generated<Timestamp>;
   deactivated_at: Timestamp | null;
   oidc_subject: string | null;
+  oidc_issuer: string | null;
+  installation_admin: Generated<boolean>;
 }
 
 export interface YoungPeopleTable {
@@ -695,6 +749,7 @@ export interface DB {
   audit_log: AuditLogTable;
   audit_purge_chains: AuditPurgeChainsTable;
   audit_purges: AuditPurgesTable;
+  auth_throttle: AuthThrottleTable;
   calendar_feeds: CalendarFeedsTable;
   catalog_imports: CatalogImportsTable;
   companies: CompaniesTable;
@@ -721,9 +776,13 @@ export interface DB {
   network_events: NetworkEventsTable;
   notification_preferences: NotificationPreferencesTable;
   oidc_login_requests: OidcLoginRequestsTable;
+  oidc_pending_logins: OidcPendingLoginsTable;
   openings: OpeningsTable;
   outbox: OutboxTable;
+  partnership_municipalities: PartnershipMunicipalitiesTable;
   partnerships: PartnershipsTable;
+  password_reset_requests: PasswordResetRequestsTable;
+  password_resets: PasswordResetsTable;
   pathway_events: PathwayEventsTable;
   placement_schedules: PlacementSchedulesTable;
   placements: PlacementsTable;
@@ -733,6 +792,7 @@ export interface DB {
   sessions: SessionsTable;
   success_stories: SuccessStoriesTable;
   tasks: TasksTable;
+  trusted_devices: TrustedDevicesTable;
   user_totp: UserTotpTable;
   users: UsersTable;
   young_people: YoungPeopleTable;
