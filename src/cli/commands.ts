@@ -8,6 +8,8 @@ import { createUser } from './create-user.ts';
 import { ROLES, type Role } from '../core/policy.ts';
 import { progressLine } from './progress.ts';
 import { opsCommands } from '../ops/commands.ts';
+import { auditCheckpointCommand } from '../ops/audit-checkpoints.ts';
+import { checkpointPaths, loadVerifyKey, verifyCheckpoints } from '../core/audit-checkpoint.ts';
 
 const bar = (done: number, total: number, width = 30) => {
   const n = Math.round((done / total) * width);
@@ -79,11 +81,15 @@ export const commands: Command[] = [
   },
   {
     name: 'audit',
-    usage: 'audit verify',
-    summary: 'Check the audit log hash chain; exits 1 when a row was edited or removed.',
+    usage: 'audit verify [--checkpoints DIR] | audit checkpoint',
+    summary: 'Check the audit log hash chain (exits 1 when a row was edited or removed); with --checkpoints also against the signed checkpoints in DIR. `audit checkpoint` signs every chain head into AUDIT_CHECKPOINT_DIR.',
+    help: 'The checkpoints anchor the chain outside the database (docs/security.md): a row removed before the latest checkpoint and the chain recomputed passes plain verify but not verify --checkpoints. The key is AUDIT_SIGNING_KEY (an Ed25519 PEM file; its public key is enough to verify).',
     run: async (args) => {
-      if (args[0] !== 'verify') throw new Error('usage: audit verify');
-      const database = await openMigratedDatabase(loadConfig());
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { checkpoints: { type: 'string' } } });
+      if (positionals[0] === 'checkpoint') return auditCheckpointCommand();
+      if (positionals[0] !== 'verify') throw new Error('usage: audit verify [--checkpoints DIR] | audit checkpoint');
+      const config = loadConfig();
+      const database = await openMigratedDatabase(config);
       try {
         const result = await verifyAudit(database.db, (n) => progressLine(`checked ${n} rows`));
         progressLine('', true);
@@ -92,6 +98,17 @@ export const commands: Command[] = [
           log(`Audit log BROKEN (${result.rows} rows):`);
           for (const p of result.problems) log(`  - ${p}`);
           process.exitCode = 1;
+        }
+        if (values.checkpoints) {
+          const keyFile = config.AUDIT_SIGNING_KEY ?? checkpointPaths(config)?.keyFile;
+          if (!keyFile) throw new Error('Set AUDIT_SIGNING_KEY to the signing key (or its public key) to verify checkpoints.');
+          const cp = await verifyCheckpoints(database.db, values.checkpoints, loadVerifyKey(keyFile));
+          if (cp.ok) log(`Checkpoints OK: the log matches the signed checkpoint ${cp.latest}.`);
+          else {
+            log('Checkpoints BROKEN: the log was rewritten before the latest checkpoint:');
+            for (const p of cp.problems) log(`  - ${p}`);
+            process.exitCode = 1;
+          }
         }
       } finally {
         await database.close();

@@ -42,12 +42,21 @@ export const ConfigSchema = Type.Object({
   // Key for secrets encrypted at rest (src/core/secrets.ts): 32 bytes as base64 or 64 hex characters.
   // Required when NODE_ENV=production; otherwise a development key is generated in DATA_DIR.
   SECRETS_KEY: Type.Optional(Type.String({ pattern: '^([A-Za-z0-9+/]{43}=|[0-9a-fA-F]{64})$' })),
+  // Audit chain anchor (src/core/audit-checkpoint.ts): signed checkpoints of every chain head are written
+  // to this folder (default: DATA_DIR's sibling 'audit-checkpoints'; none for memory:// without it), signed
+  // with the Ed25519 private key in AUDIT_SIGNING_KEY (a PEM file; default: DATA_DIR's sibling
+  // 'audit-signing-key.pem', created on first use). Neither is kept in the database.
+  AUDIT_CHECKPOINT_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  AUDIT_SIGNING_KEY: Type.Optional(Type.String({ minLength: 1 })),
   // Staff sign-in with the municipality's OpenID Connect provider (src/auth/oidc.ts); all of
   // issuer, client id and secret, or none. The redirect URL defaults to PUBLIC_URL + /login/oidc.
   OIDC_ISSUER_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   OIDC_CLIENT_ID: Type.Optional(Type.String({ minLength: 1 })),
   OIDC_CLIENT_SECRET: Type.Optional(Type.String({ minLength: 1 })),
   OIDC_REDIRECT_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  // acr values (comma-separated) that mean the provider did multi-factor sign-in; with
+  // partnerships.oidc_accept_mfa on, they stand in for the user's own TOTP (src/auth/oidc-link.ts).
+  OIDC_MFA_ACR: Type.Optional(Type.String({ minLength: 1 })),
 });
 export type Config = Static<typeof ConfigSchema>;
 

@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Config } from '../core/config.ts';
 import type { Database } from '../core/db.ts';
+import { scheduleAuditCheckpoints } from '../ops/audit-checkpoints.ts';
 import { dispatchDue } from './dispatch.ts';
 import { scanReminders } from './scan.ts';
 import { configuredChannels, transportsFor, type Transport } from './transports.ts';
@@ -54,6 +55,7 @@ export async function startWorker(database: Database, config: Config, opts: {
     const n = await scanReminders(database.db);
     if (n > 0) await boss.send(DISPATCH_QUEUE, {});
   });
+  await scheduleAuditCheckpoints(boss, database.db, config, log, pollingIntervalSeconds);
   let stopped = false;
   return {
     async nudge() {
