@@ -1,4 +1,4 @@
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyRequest } from 'fastify';
@@ -8,7 +8,9 @@ import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { App, AppDeps } from './app-types.ts';
 import { errorHandler } from './http-errors.ts';
-import { forbidden, unauthenticated, AppError } from './errors.ts';
+import { forbidden, unauthenticated } from './errors.ts';
+import { checkCsrf, secureCookiesOf, sendHsts } from './csrf.ts';
+import { registerInputGuard } from './input-guard.ts';
 import { assertRole } from './policy.ts';
 import { findSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { attachSessionCache } from '../auth/session-cache.ts';
@@ -80,7 +82,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     const sid = req.cookies[SESSION_COOKIE];
     req.session = sid ? await findSession(deps.db, sid, sessionSettings(deps)) : null;
     if (req.session) limiter.checkUser(req.session.userId);
-    if (UNSAFE.has(req.method)) checkCsrf(req);
+    if (UNSAFE.has(req.method)) checkCsrf(deps.config, req);
     const cfg = req.routeOptions.config;
     if (!cfg || cfg.permission === 'public' || !req.routeOptions.url?.startsWith('/api/')) return;
     if (!req.session) throw unauthenticated();
@@ -90,6 +92,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     assertRole(req.actor, cfg.permission!);
   });
 
+  // No NUL character and no deep nesting in any input (src/core/input-guard.ts): 400 before validation.
+  registerInputGuard(app);
   // Idempotency-Key on POSTs that create things (src/security/idempotency.ts).
   app.addHook('preHandler', async (req, reply) => idempotencyPreHandler(deps.db, req, reply));
   app.addHook('onSend', async (req, reply, payload) => {
@@ -103,7 +107,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
       'content-security-policy',
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'",
     );
-    if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    secureCookiesOf(deps.config, reply);
+    if (sendHsts(deps.config, req)) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     // Anything under /api may carry personal data: never cached by browsers or proxies.
     if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
@@ -125,24 +130,6 @@ export const sessionSettings = (deps: AppDeps) => ({
   idleMinutes: deps.config.SESSION_IDLE_MINUTES,
   absoluteHours: deps.config.SESSION_ABSOLUTE_HOURS,
 });
-
-/**
- * Cookie-authenticated writes need the session's CSRF token in a header, and a
- * cross-site Origin is refused outright (also for login, which has no token yet).
- */
-function checkCsrf(req: FastifyRequest) {
-  const origin = req.headers.origin;
-  if (origin && origin !== 'null') {
-    const host = req.headers['x-forwarded-host'] ?? req.headers.host;
-    if (new URL(origin).host !== host) throw new AppError(403, 'csrf', 'Forespørgslen kom fra en anden side og blev afvist.');
-  }
-  if (!req.session || req.url === '/api/auth/login') return;
-  const sent = req.headers['x-csrf-token'];
-  const expected = Buffer.from(req.session.csrfToken);
-  if (typeof sent !== 'string' || sent.length !== expected.length || !timingSafeEqual(Buffer.from(sent), expected)) {
-    throw new AppError(403, 'csrf', 'Sikkerhedsnøglen mangler eller er forældet. Genindlæs siden og prøv igen.');
-  }
-}
 
 /** Serves the built web client; any other GET outside /api gets index.html (client-side routes). */
 async function serveWeb(app: App) {

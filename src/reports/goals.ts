@@ -60,9 +60,40 @@ export const GoalDefinition = Type.Union([ShareGoal, CountGoal]);
 export type GoalDefinition = Static<typeof GoalDefinition>;
 export const GoalDefinitions = Type.Array(GoalDefinition, { maxItems: 50 });
 
+/**
+ * How deep all/any/not may nest. JSON Schema cannot bound a recursive schema's
+ * depth, and the validator recurses once per level (5,000 levels overflowed the
+ * stack: a 500), so the depth is measured first, without recursion.
+ */
+export const MAX_PREDICATE_DEPTH = 8;
+const TOO_DEEP = `er indlejret for dybt: højst ${MAX_PREDICATE_DEPTH} niveauer af «alle», «mindst én» og «ikke».`;
+
+export function predicateDepth(pred: unknown, limit = MAX_PREDICATE_DEPTH): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[pred, 0]];
+  while (stack.length && max <= limit) {
+    const [node, d] = stack.pop()!;
+    if (!node || typeof node !== 'object') continue;
+    max = Math.max(max, d);
+    const n = node as { all?: unknown; any?: unknown; not?: unknown };
+    for (const list of [n.all, n.any]) if (Array.isArray(list)) for (const x of list) stack.push([x, d + 1]);
+    if (n.not !== undefined) stack.push([n.not, d + 1]);
+  }
+  return max;
+}
+
+/** The predicate fields of a goal that nest too deep. */
+function tooDeepFields(goal: unknown): ('population' | 'success')[] {
+  if (!goal || typeof goal !== 'object') return [];
+  const g = goal as Record<string, unknown>;
+  return (['population', 'success'] as const).filter((f) => predicateDepth(g[f]) > MAX_PREDICATE_DEPTH);
+}
+
 /** Validates stored or posted goal definitions; returns the problems in plain Danish. */
 export function validateGoals(input: unknown): { ok: true; goals: GoalDefinition[] } | { ok: false; problems: string[] } {
   const schema: TSchema = GoalDefinitions;
+  const deep = Array.isArray(input) ? input.flatMap((g, i) => tooDeepFields(g).map((f) => `Feltet /${i}/${f} ${TOO_DEEP}`)) : [];
+  if (deep.length) return { ok: false, problems: deep.slice(0, 5) };
   if (Value.Check(schema, input)) {
     const goals = input as GoalDefinition[];
     const bad = goals.filter((g) => g.kind === 'count' && g.from > g.to).map((g) => `Målet "${g.title}": slutdatoen ligger før startdatoen.`);
@@ -94,6 +125,9 @@ export function checkGoal(input: unknown): GoalCheck {
     return { ok: false, message: 'Målet kan ikke gemmes: vælg om det er en andel eller et antal.', fields: [{ field: 'kind', message: 'Vælg andel eller antal.' }] };
   }
   const schema: TSchema = kind === 'share' ? ShareGoal : CountGoal;
+  // Too deep: the schema check would recurse once per level, so it is not run.
+  const deep = tooDeepFields(input).map((field) => ({ field, message: `${field === 'population' ? 'Målgruppen' : 'Succeskriteriet'} ${TOO_DEEP}` }));
+  if (deep.length) return { ok: false, message: `Målet kan ikke gemmes: ${deep.map((f) => f.message).join(' ')}`, fields: deep };
   const fields = new Map<string, string>();
   if (!Value.Check(schema, input)) {
     for (const e of Value.Errors(schema, input)) {
