@@ -217,6 +217,7 @@ export interface IdempotencyKeysTable {
   response_body: string | null;
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
+  subject_ids: Generated<string[]>;
 }
 
 export interface InitiativeLinksTable {

@@ -13,7 +13,8 @@ import type { Db, Trx } from '../core/db.ts';
  *   authorship ("written by"); they keep pointing at the user row, which is
  *   itself emptied of name, e-mail, phone and password.
  * - References that are not foreign keys are listed in PERSON_REFERENCES
- *   (outbox messages, calendar feeds, login attempts). Features add theirs
+ *   (outbox messages, calendar feeds, stored idempotency responses, login
+ *   attempts). Features add theirs
  *   with registerPersonReference.
  *
  * The audit log keeps its rows (they name no one; only ids) until the
@@ -51,6 +52,15 @@ export const PERSON_REFERENCES: PersonReference[] = [
     why: 'a private calendar feed of the young person',
     erase: async (trx, p) => {
       if (p.youngPersonId) await trx.deleteFrom('calendar_feeds').where('kind', '=', 'young_person').where('subject_id', '=', p.youngPersonId).execute();
+    },
+  },
+  {
+    table: 'idempotency_keys',
+    column: 'subject_ids',
+    why: 'a stored response to a retried request (src/security/idempotency.ts) may hold text about the person, e.g. a journal entry',
+    erase: async (trx, p) => {
+      if (p.youngPersonId) await trx.deleteFrom('idempotency_keys').where(sql<boolean>`subject_ids @> ARRAY[${p.youngPersonId}]::uuid[]`).execute();
+      if (p.userId) await trx.deleteFrom('idempotency_keys').where('user_id', '=', p.userId).execute();
     },
   },
   {

@@ -58,6 +58,7 @@ export async function runRetention(db: Db, config: Pick<Config, 'RETENTION_YOUTH
   const anonymised = await anonymiseEndedPathways(db, config.RETENTION_YOUTH_MONTHS, now);
   const auditRowsPurged = await purgeAuditLog(db, config.AUDIT_RETENTION_MONTHS, now);
   await purgeExpiredSessions(db);
-  const idempotencyKeysPurged = await purgeExpiredIdempotencyKeys(db);
+  // `now` throughout, so the job can be run on aged data with an injected clock (test/security/data-lifetime.test.ts).
+  const idempotencyKeysPurged = await purgeExpiredIdempotencyKeys(db, now);
   return { anonymised, auditRowsPurged, idempotencyKeysPurged };
 }
