@@ -93,6 +93,7 @@ export interface AuditLogTable {
   purpose: string;
   prev_hash: string;
   hash: string;
+  subject_ids: string[] | null;
 }
 
 export interface AuditPurgeChainsTable {
@@ -693,6 +694,7 @@ export interface UsersTable {
   oidc_subject: string | null;
   oidc_issuer: string | null;
   installation_admin: Generated<boolean>;
+  last_login_at: Timestamp | null;
 }
 
 export interface YoungPeopleTable {

@@ -46,14 +46,27 @@ function addressesOf(email: string | null, phone: string | null, byEmail: boolea
   return out;
 }
 
-/** A user's chosen channels (e-mail by default, SMS when they opted in). */
-export async function userAddresses(db: Db | Trx, userId: string): Promise<Address[]> {
-  const u = await db
+/**
+ * A user's contact details and reminder choices. A young person's phone number is
+ * often only on their record (the counsellor wrote it at intake), not on the
+ * login: the login's own number wins, the record's is used when the login has none
+ * (#21: /settings said "no phone number" and SMS reminders were never sent).
+ */
+export async function userContact(db: Db | Trx, userId: string) {
+  return db
     .selectFrom('users as u')
     .leftJoin('notification_preferences as p', 'p.user_id', 'u.id')
-    .select(['u.email', 'u.phone', 'u.active', 'p.by_email', 'p.by_sms'])
+    .select((eb) => [
+      'u.email', 'u.active', 'p.by_email', 'p.by_sms',
+      eb.fn.coalesce('u.phone', eb.selectFrom('young_people as y').select('y.phone').whereRef('y.user_id', '=', 'u.id').where('y.phone', 'is not', null).orderBy('y.updated_at', 'desc').limit(1)).as('phone'),
+    ])
     .where('u.id', '=', userId)
     .executeTakeFirst();
+}
+
+/** A user's chosen channels (e-mail by default, SMS when they opted in). */
+export async function userAddresses(db: Db | Trx, userId: string): Promise<Address[]> {
+  const u = await userContact(db, userId);
   if (!u || !u.active) return [];
   return addressesOf(u.email, u.phone, u.by_email ?? true, u.by_sms ?? false);
 }

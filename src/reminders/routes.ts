@@ -7,6 +7,7 @@ import { notFound } from '../core/errors.ts';
 import { ErrorResponse } from '../auth/schemas.ts';
 import { IdParams } from '../lifeline/schemas.ts';
 import { ageOn } from '../youth/domain.ts';
+import { userContact } from './outbox.ts';
 import { GuardianBody, GuardianView, Preferences, PreferencesView } from './schemas.ts';
 
 const P = definePermissions({
@@ -25,8 +26,8 @@ export async function reminderRoutes(app: App) {
     schema: { tags: ['reminders'], response: { 200: PreferencesView } },
   }, async (req) => {
     const actor = actorOf(req);
-    const u = await db.selectFrom('users as u').leftJoin('notification_preferences as p', 'p.user_id', 'u.id')
-      .select(['u.email', 'u.phone', 'p.by_email', 'p.by_sms']).where('u.id', '=', actor.userId).executeTakeFirstOrThrow();
+    const u = await userContact(db, actor.userId);
+    if (!u) throw notFound();
     return { byEmail: u.by_email ?? true, bySms: u.by_sms ?? false, email: u.email, phone: u.phone };
   });
 

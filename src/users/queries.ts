@@ -12,10 +12,8 @@ function membersQuery(db: Db | Trx, partnershipId: string) {
     .select([
       'u.id', 'u.name', 'u.email', 'm.role', 'm.partnership_id', 'u.active',
       sql<boolean>`u.password_hash IS NOT NULL`.as('password_set'),
-      // Password logins are in login_attempts (account = lower(email)); other logins (OIDC) show as a session start.
-      sql<Date | string | null>`GREATEST(
-        (SELECT max(a.at) FROM login_attempts a WHERE a.account = lower(u.email) AND a.success),
-        (SELECT max(s.created_at) FROM sessions s WHERE s.user_id = u.id))`.as('last_login_at'),
+      // Kept on the user at every session start (migration 0161): it outlives the sessions a deactivation ends.
+      'u.last_login_at',
     ])
     .where('m.partnership_id', '=', partnershipId)
     .where('m.role', '<>', 'young_person');

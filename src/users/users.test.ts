@@ -109,6 +109,16 @@ describe('changing role and deactivating', () => {
     expect((await t.anonymous().post('/api/auth/login', { email: u.email, password: 'Rigtig-god-kode-42' })).statusCode).toBe(200);
   });
 
+  it('keeps "Sidst logget ind" after a deactivation ends the user\'s sessions (#21)', async () => {
+    const u = await makeUser(t.db, pid, 'counsellor', 'Lotte Logget');
+    await t.login(u.email);
+    const before = (await list()).find((x) => x.id === u.id)!;
+    expect(before.lastLoginAt).not.toBeNull();
+    expect((await admin.patch(`/api/users/${u.id}`, { active: false })).statusCode).toBe(200);
+    const after = (await list()).find((x) => x.id === u.id)!;
+    expect(after).toMatchObject({ active: false, lastLoginAt: before.lastLoginAt });
+  });
+
   it('an administrator cannot deactivate or demote themself (400, in Danish), and nothing changes', async () => {
     const off = await admin.patch(`/api/users/${adminUser.id}`, { active: false });
     expect(off.statusCode).toBe(400);

@@ -9,7 +9,7 @@ import { checkA11y, loginAs, pageProblems, screenshot, startBrowserEnv, WIDTHS, 
 const START_HEADINGS: Record<Role, string> = {
   counsellor: 'Din side som ungevejleder',
   company_contact: 'Din side som virksomhedskontakt',
-  volunteer_mentor: 'Din side som frivillig erhvervsmentor',
+  volunteer_mentor: 'Din side som mentor',
   association_contact: 'Din side som foreningskontakt',
   young_person: 'Min side',
   steering_group: 'Styregruppens overblik',

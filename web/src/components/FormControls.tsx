@@ -22,6 +22,16 @@ export function TextArea({ id, label, error, hint, ...rest }: Omit<TextareaHTMLA
   );
 }
 
+/** One DKFDS checkbox with its label, in the wrapper DKFDS positions its box against. */
+export function Checkbox({ id, label, checked, onChange }: { id: string; label: ReactNode; checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <div className="form-group form-group-checkbox">
+      <input className="form-checkbox" type="checkbox" id={id} checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <label htmlFor={id}>{label}</label>
+    </div>
+  );
+}
+
 /** A group of checkboxes in a fieldset with a legend. */
 export function Checkboxes({ id, legend, options, value, onChange, error }: {
   id: string; legend: string; options: { value: string; label: ReactNode }[]; value: string[]; onChange: (v: string[]) => void; error?: string;

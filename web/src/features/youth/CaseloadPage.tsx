@@ -11,6 +11,7 @@ import { Alert } from '../../components/Alert.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Select } from './ui.tsx';
+import { Checkbox } from '../../components/FormControls.tsx';
 import { formatDate, useLoad, useSubmit } from './hooks.ts';
 
 type Summary = Static<typeof YoungPersonSummary>;
@@ -54,14 +55,8 @@ export function CaseloadPage() {
         <Select id="readiness" label={t('caseload.readiness')} value={form.readiness} onChange={(e) => setForm({ ...form, readiness: e.target.value })}
           options={[{ value: '', label: t('caseload.any') }, ...READINESS.map((s) => ({ value: s, label: t(`readiness.${s}`) }))]} />
         <Field id="noContactDays" type="number" min={1} inputMode="numeric" label={t('caseload.noContactDays')} value={form.noContactDays} onChange={(e) => setForm({ ...form, noContactDays: e.target.value })} />
-        <div className="form-group">
-          <input className="form-checkbox" type="checkbox" id="overdue" checked={form.overdue} onChange={(e) => setForm({ ...form, overdue: e.target.checked })} />
-          <label htmlFor="overdue">{t('caseload.overdue')}</label>
-        </div>
-        <div className="form-group">
-          <input className="form-checkbox" type="checkbox" id="mine" checked={form.mine} onChange={(e) => setForm({ ...form, mine: e.target.checked })} />
-          <label htmlFor="mine">{t('caseload.mine')}</label>
-        </div>
+        <Checkbox id="overdue" label={t('caseload.overdue')} checked={form.overdue} onChange={(overdue) => setForm({ ...form, overdue })} />
+        <Checkbox id="mine" label={t('caseload.mine')} checked={form.mine} onChange={(mine) => setForm({ ...form, mine })} />
         <button type="submit" className="button button-primary">{t('caseload.filter')}</button>
       </form>
       {error && <Alert variant="error">{error.message}</Alert>}
