@@ -9,8 +9,10 @@ export interface KeyFigure {
   value: number | null;
   kind: 'count' | 'share' | 'days';
   suppressed?: boolean;
-  /** Counts of companies, events or mentors, not of young people: never suppressed. */
+  /** Counts of companies, events or mentors, not of young people (suppressed all the same: one mechanism for every count). */
   insensitive?: boolean;
+  /** A share's numerator and denominator, so a suppressed view can tell whether the share gives a small count away (not sent). */
+  of?: [number, number];
 }
 
 /**

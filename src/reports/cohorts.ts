@@ -1,6 +1,6 @@
 import { PAID_KINDS, PLACEMENT_KINDS, READINESS, type PathwayRecord, type PlacementRecord, type ReportTable } from './types.ts';
 import { BREAKDOWN_LABELS, PLACEMENT_LABELS, READINESS_LABELS, label } from './labels.ts';
-import { addMonths, daysBetween, inPeriod, quantile } from './dates.ts';
+import { addMonths, daysBetween, inPeriod, quantile, wholeDays } from './dates.ts';
 
 export interface PeriodOptions {
   from: string;
@@ -81,8 +81,25 @@ export function cohortTable(records: PathwayRecord[], o: CohortOptions): ReportT
       { key: 'total', label: 'I alt', kind: 'count' },
     ],
     rows,
-    note: `${o.anchor === 'start' ? 'Start' : 'Mentormatch'} ${o.from}–${o.to}, kun unge hvor der er gået mindst ${o.months} måneder pr. ${o.asOf}.`,
+    note: cohortNote(o),
   };
+}
+
+/**
+ * Says who the table counts and, when the period is too recent for N months
+ * to have passed by the status date, why it is empty or only partly filled.
+ */
+export function cohortNote(o: CohortOptions): string {
+  const anchor = o.anchor === 'start' ? 'Start' : 'Mentormatch';
+  const base = `${anchor} ${o.from}–${o.to}, kun unge hvor der er gået mindst ${o.months} måneder pr. ${o.asOf}.`;
+  const firstReady = addMonths(o.from, o.months);
+  if (firstReady > o.asOf) {
+    return `${base} Kan ikke udfyldes endnu: der er ikke gået ${o.months} måneder siden periodens start. Tidligst mulige statusdato er ${firstReady}.`;
+  }
+  if (addMonths(o.to, o.months) > o.asOf) {
+    return `${base} Kun delvist udfyldt: unge med ${anchor.toLowerCase()} efter ${addMonths(o.asOf, -o.months)} er ikke med endnu (alle er med fra statusdato ${addMonths(o.to, o.months)}).`;
+  }
+  return base;
 }
 
 const reachedPaid = (p: PathwayRecord, asOf: string) =>
@@ -137,7 +154,7 @@ export function timeToFirstPlacement(records: PathwayRecord[], o: PeriodOptions)
     else without++;
   }
   days.sort((a, b) => a - b);
-  return { n: days.length, withoutPlacement: without, medianDays: quantile(days, 0.5), q1Days: quantile(days, 0.25), q3Days: quantile(days, 0.75) };
+  return { n: days.length, withoutPlacement: without, medianDays: wholeDays(quantile(days, 0.5)), q1Days: wholeDays(quantile(days, 0.25)), q3Days: wholeDays(quantile(days, 0.75)) };
 }
 
 export function timeToPlacementTable(t: TimeToPlacement): ReportTable {
@@ -203,6 +220,7 @@ export function breakdownTable(records: PathwayRecord[], o: PeriodOptions): Repo
       { key: 'share', label: 'Andel af afbrudte', kind: 'share' },
     ],
     rows,
-    note: `${broken.length} af ${all.length} praktikker startet ${o.from}–${o.to} blev afbrudt.`,
+    // No counts in the note: it is printed beside suppressed cells too.
+    note: `Praktikker startet ${o.from}–${o.to}, afbrudt pr. ${o.asOf}.`,
   };
 }

@@ -34,3 +34,17 @@ export function quantile(sorted: number[], q: number): number | null {
   const hi = Math.ceil(pos);
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
+
+/** Today's date in Denmark (a report run just after midnight UTC in summer is already the next day). */
+export function todayInCopenhagen(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/**
+ * Whole days, the one rule for every day figure in reports (median, quartiles):
+ * 84.5 → 85 everywhere (page, CSV, XLSX, PDF), because the report carries the
+ * rounded number and every output prints it as it is.
+ */
+export function wholeDays(x: number | null): number | null {
+  return x === null ? null : Math.round(x);
+}

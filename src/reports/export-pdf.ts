@@ -5,6 +5,7 @@ import PDFDocument from 'pdfkit';
 import { findTable, viewLabel, type KeyFigure, type ReportBundle } from './bundle.ts';
 import { SUPPRESSED_MARK, type ReportTable } from './types.ts';
 import { describeResult } from './goals.ts';
+import { daysText } from './labels.ts';
 
 /**
  * Fonts: the DKFDS package ships IBM Plex Sans as TTF (the design system's
@@ -35,7 +36,7 @@ const pf = (x: number) => `${nf.format(Math.round(x * 1000) / 10)} %`;
 
 function fmtFigure(k: KeyFigure): string {
   if (k.suppressed || k.value === null) return k.suppressed ? SUPPRESSED_MARK : '–';
-  return k.kind === 'share' ? pf(k.value) : k.kind === 'days' ? `${nf.format(k.value)} dage` : nf.format(k.value);
+  return k.kind === 'share' ? pf(k.value) : k.kind === 'days' ? daysText(k.value) : nf.format(k.value);
 }
 
 type Doc = PDFKit.PDFDocument;
@@ -62,7 +63,8 @@ function keyFigures(doc: Doc, figures: KeyFigure[]) {
 }
 
 function table(doc: Doc, t: ReportTable) {
-  const first = 200;
+  // Wide tables (the cohort tables have seven columns) give the first column less room.
+  const first = t.columns.length > 4 ? 130 : 200;
   const other = (PAGE.width - first) / Math.max(1, t.columns.length - 1);
   const widths = t.columns.map((_, i) => (i === 0 ? first : other));
   const rowH = 15;
@@ -78,7 +80,17 @@ function table(doc: Doc, t: ReportTable) {
     });
     doc.y = y + rowH;
   };
-  drawRow(t.columns.map((c) => c.label), true, false, 0);
+  // The header wraps within its column: long status labels stay readable and apart.
+  doc.font('bold').fontSize(8);
+  const headH = Math.max(rowH, ...t.columns.map((c, i) => doc.heightOfString(c.label, { width: widths[i] - 6 }) + 3));
+  if (doc.y + headH > 780) doc.addPage();
+  const hy = doc.y;
+  let hx = PAGE.left;
+  t.columns.forEach((c, i) => {
+    doc.text(c.label, hx + 2, hy, { width: widths[i] - 6, align: i === 0 ? 'left' : 'right' });
+    hx += widths[i];
+  });
+  doc.y = hy + headH;
   doc.moveTo(PAGE.left, doc.y - 3).lineTo(PAGE.right, doc.y - 3).lineWidth(0.5).strokeColor(GREY).stroke();
   for (const r of t.rows) {
     const cells = r.cells.map((v, i) => {
@@ -189,7 +201,7 @@ function loadFonts() {
   return parsedFonts;
 }
 
-/** The steering-group PDF: partnership, period, key figures, outcome table, charts, goals. */
+/** The steering-group PDF: partnership, period, key figures, outcome table, charts, goals and every other table of the page. */
 export async function toPdf(b: ReportBundle): Promise<Buffer> {
   const fonts = loadFonts();
   const doc = new PDFDocument({ size: 'A4', margins: { top: 50, bottom: 40, left: PAGE.left, right: 50 }, lang: 'da-DK', info: { Title: `Resultater – ${b.partnership.name}`, Author: 'Fodfæste' }, bufferPages: true });
@@ -220,6 +232,18 @@ export async function toPdf(b: ReportBundle): Promise<Buffer> {
 
   doc.addPage();
   goals(doc, b);
+  // Every other table the page shows, in the page's order (issue #21): funnel, cohorts, the rest.
+  const shown = new Set(['outcomes', 'goals']);
+  const rest = [
+    ...b.tables.filter((t) => t.id === 'funnel'),
+    ...b.tables.filter((t) => t.id.startsWith('cohort_')),
+    ...b.tables.filter((t) => t.id !== 'funnel' && !t.id.startsWith('cohort_')),
+  ].filter((t) => !shown.has(t.id));
+  for (const t of rest) {
+    if (doc.y > 640) doc.addPage();
+    heading(doc, t.title);
+    table(doc, t);
+  }
   if (b.missing.length) {
     heading(doc, 'Tal der endnu ikke kan opgøres');
     doc.font('regular').fontSize(8.5).fillColor('black');

@@ -3,14 +3,36 @@ import { SUPPRESSED_MARK, type ReportTable } from './types.ts';
 
 const FORMATS: Record<string, string> = { count: '#,##0', number: '#,##0.0', days: '#,##0', share: '0.0%' };
 
+/** At most `max` characters, cut after a whole word (a single over-long word is cut, there is no other way). */
+export function wordCut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max + 1);
+  const at = head.lastIndexOf(' ');
+  return (at > 0 ? head.slice(0, at) : text.slice(0, max)).replace(/[\s,.;:–-]+$/, '');
+}
+
 /** Excel forbids []:*?/\ in sheet names, limits them to 31 characters and wants them unique. */
 export function sheetName(title: string, used: Set<string>): string {
-  const base = title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').slice(0, 28).trim() || 'Ark';
+  const base = wordCut(title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim(), 31) || 'Ark';
   let name = base;
-  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 27 - String(n).length)} (${n})`;
+  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${wordCut(base, 31 - String(n).length - 3)} (${n})`;
   used.add(name.toLowerCase());
   return name;
 }
+
+/** Short sheet names for the report's tables; a table not named here gets its title cut after a word. */
+const SHEET_NAMES: Record<string, string> = {
+  outcomes: 'Resultater',
+  funnel: 'Tragt',
+  time_to_placement: 'Tid til første praktik',
+  conversion: 'Fra praktik til ansættelse',
+  breakdowns: 'Afbrudte praktikker',
+  goals: 'Mål og resultater',
+  network_summary: 'Netværket',
+  company_conversion: 'Pr. virksomhed',
+  network_list_attendance: 'Mødestabilitet',
+  network_list_activities: 'Fællesskabsaktiviteter',
+};
 
 /**
  * A sheet name that tells the tables apart: the twelve cohort titles all begin
@@ -19,7 +41,7 @@ export function sheetName(title: string, used: Set<string>): string {
  */
 export function sheetTitle(t: Pick<ReportTable, 'id' | 'title'>): string {
   const m = /^cohort_(\d+)m_(start|mentor_match)_(readiness|placement_kind)$/.exec(t.id);
-  if (!m) return t.title;
+  if (!m) return SHEET_NAMES[t.id] ?? t.title;
   return `${m[1]} mdr. ${m[2] === 'start' ? 'start' : 'mentor'}, ${m[3] === 'readiness' ? 'parathed' : 'praktikform'}`;
 }
 

@@ -61,7 +61,7 @@ describe('XLSX export', () => {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     expect(wb.worksheets.length).toBe(b.tables.length);
     const ws = wb.worksheets[0];
-    expect(ws.name).toBe('Resultater for unge startet');
+    expect(ws.name).toBe('Resultater');
     const row = ws.getRows(1, ws.rowCount)!.find((r) => r.getCell(1).value === 'Tilbage på offentlig forsørgelse')!;
     expect(row.getCell(2).value).toBe(14);
     expect(row.getCell(2).numFmt).toBe('#,##0');

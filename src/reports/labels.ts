@@ -45,3 +45,7 @@ export const BREAKDOWN_LABELS: Record<string, string> = {
 };
 
 export const label = (map: Record<string, string>, key: string) => map[key] ?? key;
+
+const whole = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 });
+/** "1 dag", "2 dage" (exports are in Danish; the page says the same through i18next plurals). */
+export const daysText = (n: number) => `${whole.format(n)} ${n === 1 ? 'dag' : 'dage'}`;

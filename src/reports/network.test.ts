@@ -92,7 +92,7 @@ describe('network figures', () => {
       ['Firma 01', 1, 1, 1],
     ]);
     expect(tb.rows.length).toBe(15 + 2);
-    expect(row(tb, 'others')).toEqual(['Øvrige 2 virksomheder', 2, 1, 0.5]);
+    expect(row(tb, 'others')).toEqual(['Øvrige virksomheder', 2, 1, 0.5]);
     // 3 + 2 + 15 placements in the period, 2 + 0 + 8 hires (the placement from 2024 is left out).
     expect(row(tb, 'total')).toEqual(['I alt', 20, 10, 0.5]);
   });

@@ -35,7 +35,7 @@ export function conversionLikeTable(id: string, title: string, first: string, it
   const rest = items.slice(TOP_COMPANIES);
   const row = (key: string, name: string, p: number, h: number) => ({ key, cells: [name, p, h, p ? h / p : null] as (string | number | null)[] });
   const rows = top.map((c, i) => row(`c${i}`, c.label, c.placements, c.hired));
-  if (rest.length) rows.push(row('others', `Øvrige ${rest.length} virksomheder`, rest.reduce((s, c) => s + c.placements, 0), rest.reduce((s, c) => s + c.hired, 0)));
+  if (rest.length) rows.push(row('others', 'Øvrige virksomheder', rest.reduce((s, c) => s + c.placements, 0), rest.reduce((s, c) => s + c.hired, 0)));
   rows.push(row('total', 'I alt', items.reduce((s, c) => s + c.placements, 0), items.reduce((s, c) => s + c.hired, 0)));
   return {
     id,

@@ -143,7 +143,7 @@ export async function loadNetwork(db: Q, partnershipId: string, q: ReportQuery, 
   `.execute(db)).rows;
   const figures: KeyFigure[] = [
     { key: 'member_companies', label: 'Virksomheder i netværket', value: companies.members, kind: 'count', insensitive: true },
-    { key: 'active_ratio', label: 'Andel aktive virksomheder', value: companies.members ? companies.active / companies.members : null, kind: 'share' },
+    { key: 'active_ratio', label: 'Andel aktive virksomheder', value: companies.members ? companies.active / companies.members : null, kind: 'share', of: [companies.active, companies.members] },
     { key: 'openings', label: 'Jobåbninger oprettet', value: companies.openings, kind: 'count', insensitive: true },
     { key: 'events', label: 'Netværksarrangementer', value: companies.events, kind: 'count', insensitive: true },
   ];

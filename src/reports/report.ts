@@ -106,7 +106,10 @@ export function forView(b: ReportBundle, view: ViewKind, threshold: number): Rep
   if (view === 'team') return b;
   const small = (v: number | null) => v !== null && v > 0 && v < threshold;
   const figure = (k: KeyFigure): KeyFigure => {
-    if (k.kind === 'count' && !k.insensitive && small(k.value)) return { ...k, value: null, suppressed: true };
+    // Every count, of young people or not (issue #22: one mechanism for every count in a suppressed view).
+    if (k.kind === 'count' && small(k.value)) return { ...k, value: null, suppressed: true };
+    // A share whose numerator, denominator or their difference is small gives that count away.
+    if (k.kind === 'share' && k.of && (small(k.of[0]) || small(k.of[1]) || small(k.of[1] - k.of[0]))) return { ...k, value: null, suppressed: true };
     return k;
   };
   const byKey = new Map(b.keyFigures.map((k) => [k.key, k]));

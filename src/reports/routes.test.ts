@@ -10,7 +10,7 @@ let pid: string;
 let counsellor: TestClient;
 let steering: TestClient;
 let counsellorId: string;
-const PERIOD = 'from=2025-01-01&to=2025-12-31&asOf=2026-09-01';
+const PERIOD = 'from=2025-01-01&to=2025-12-31&asOf=2026-08-31';
 
 /** Loads the PÅ VEJ cohort as young people with intake dates and outcomes, plus a small network. */
 async function seed(db: TestApp['db'], partnershipId: string, cId: string) {
@@ -84,6 +84,33 @@ describe('reports API', () => {
     expect(counts.public_benefits).toBe(14);
     expect(counts.total).toBe(32);
     expect(JSON.stringify(b.tables.find((x) => x.id === 'outcomes'))).not.toMatch(/"Fleksjob",3/);
+  });
+
+  it('gives the steering group fixed, completed calendar years only, with status at a month end and no narrowing filters (issue #22)', async () => {
+    // The probe's pair: windows from 2026-06-07 and 2026-06-08 differ by one started young person.
+    for (const from of ['2026-06-07', '2026-06-08']) {
+      const res = await steering.get(`/api/reports?from=${from}&to=2026-11-30&asOf=2026-11-30`);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.fields[0].field).toBe('from');
+    }
+    expect((await steering.get('/api/reports?from=2025-01-01&to=2025-06-30&asOf=2026-08-31')).json().error.message).toMatch(/faste perioder: vælg et helt kalenderår/);
+    const notMonthEnd = await steering.get('/api/reports?from=2025-01-01&to=2025-12-31&asOf=2026-09-01');
+    expect(notMonthEnd.json().error.fields[0].field).toBe('asOf');
+    const running = await steering.get('/api/reports?from=2025-01-01&to=2025-12-31&asOf=2025-11-30');
+    expect(running.json().error.message).toMatch(/Perioden er ikke slut endnu/);
+    for (const f of [`counsellorId=${counsellorId}`, 'ageBand=18-24', 'readiness=ready']) {
+      const res = await steering.get(`/api/reports?${PERIOD}&${f}`);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.fields[0].field).toBe(f.split('=')[0]);
+      expect((await steering.get(`/api/reports/export?${PERIOD}&format=csv&${f}`)).statusCode).toBe(400);
+    }
+    // Without a period: the last whole calendar year, status at the end of the last whole month.
+    const d = (await steering.get('/api/reports')).json() as ReportBundleView;
+    expect(d.period.from).toMatch(/^\d{4}-01-01$/);
+    expect(d.period.to.slice(5)).toBe('12-31');
+    expect(d.period.asOf >= d.period.to).toBe(true);
+    // The team's own view keeps free windows and filters.
+    expect((await counsellor.get(`/api/reports?from=2025-03-07&to=2025-11-02&counsellorId=${counsellorId}`)).statusCode).toBe(200);
   });
 
   it('lets the team preview the steering group view', async () => {

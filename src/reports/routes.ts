@@ -16,10 +16,17 @@ import { toCsv } from './export-csv.ts';
 import { toXlsx } from './export-xlsx.ts';
 import { toPdf } from './export-pdf.ts';
 import { viewLabel, type ViewKind } from './bundle.ts';
-import { isoDate } from './dates.ts';
+import { isoDate, todayInCopenhagen } from './dates.ts';
+import { suppressedPeriod } from './periods.ts';
+import { exportFileName } from './export-name.ts';
 
-/** Period defaults: this calendar year up to today, status read today. */
-export function resolveQuery(q: ReportQuerySchema, today = isoDate(new Date())): ReportQuery {
+/**
+ * Period defaults: this calendar year up to today, status read today. A
+ * suppressed view takes only fixed, completed periods and no filters
+ * (periods.ts: differencing).
+ */
+export function resolveQuery(q: ReportQuerySchema, today = isoDate(new Date()), view: ViewKind = 'team'): ReportQuery {
+  if (view === 'suppressed') return suppressedPeriod(q, today);
   const from = q.from ?? `${today.slice(0, 4)}-01-01`;
   const to = q.to ?? today;
   const asOf = q.asOf ?? today;
@@ -56,8 +63,8 @@ export async function reportRoutes(app: App) {
 
   /** Runs the report for the actor's view; returns once the read is on record. */
   const auditedReport = async (actor: Actor, query: Parameters<typeof resolveQuery>[0] & { view?: string }, part?: string) => {
-    const q = resolveQuery(query);
     const view = viewFor(actor, query.view);
+    const q = resolveQuery(query, todayInCopenhagen(), view);
     await checkCounsellor(db, actor.partnershipId, q.counsellorId);
     const [bundle] = await Promise.all([
       runReport(db, actor.partnershipId, q, view),
@@ -89,12 +96,12 @@ export async function reportRoutes(app: App) {
   }, async (req, reply) => {
     const actor = actorOf(req);
     const { format, separator, tables: wanted, ...rest } = req.query;
-    const q = resolveQuery(rest);
     const view = viewFor(actor, rest.view);
+    const q = resolveQuery(rest, todayInCopenhagen(), view);
     await checkCounsellor(db, actor.partnershipId, q.counsellorId);
     const ids = wanted ? new Set(wanted.split(',')) : null;
-    // The PDF shows no network tables; nor does an export of other tables: skip their queries.
-    const networkTables = format !== 'pdf' && (!ids || NETWORK_TABLE_IDS.some((id) => ids.has(id)));
+    // An export of other tables needs no network tables: skip their queries (the PDF has every table).
+    const networkTables = !ids || NETWORK_TABLE_IDS.some((id) => ids.has(id));
     const bundle = await runReport(db, actor.partnershipId, q, view, { networkTables });
     const tables = ids ? bundle.tables.filter((t) => ids.has(t.id)) : bundle.tables;
     if (ids && tables.length === 0) throw badRequest('Ingen af de valgte tabeller findes i rapporten.', [{ field: 'tables', message: 'Ukendt tabel.' }]);
@@ -105,7 +112,7 @@ export async function reportRoutes(app: App) {
         : await toPdf(bundle);
     // Recorded once the file is made (a refused export is not one), before it is sent.
     await audit(db, actor, { action: 'export', subjectKind: 'report', criterion: criterion(q, view, `format=${format}`), purpose: 'reporting' });
-    const name = `resultater-${bundle.partnership.name.normalize('NFKD').replace(/[^\w-]+/g, '-').toLowerCase()}-${q.from}-${q.to}.${format}`;
+    const name = exportFileName(bundle.partnership.name, q.from, q.to, format);
     return reply
       .header('content-type', CONTENT_TYPES[format])
       .header('content-disposition', `attachment; filename="${name}"`)

@@ -49,18 +49,39 @@ export function suppressWithFigures(t: ReportTable, threshold: number, figures: 
     const total = rowIdx('total');
     const top = out.rows.map((r, i) => ({ r, i })).filter(({ r, i }) => i !== total && !r.level).map(({ i }) => i);
     const sub = out.rows.map((r, i) => ({ r, i })).filter(({ r }) => r.level === 1).map(({ i }) => i);
-    const cells: ({ r: number; c: number } | { value: number })[] = out.rows.map((_, i) => ({ r: i, c: 1 }));
-    const lines = [{ parts: top, total }];
-    if (sub.length) lines.push({ parts: sub, total: rowIdx('education') });
-    figures.forEach((f, k) => {
-      const parts = f.parts.map(rowIdx);
-      if (parts.some((i) => i < 0)) throw new Error(`Nøgletal på ukendte rækker i ${t.id}: ${f.parts.join(', ')}`);
-      cells.push({ value: f.value });
-      lines.push({ parts, total: out.rows.length + k });
-    });
-    hiddenFigures = solve(cells, lines).slice(out.rows.length);
+    // Every count column is a list of its own (attendance: placements and days; activities: people and attendances).
+    const countCols = t.columns.map((c, i) => (c.kind === 'count' ? i : -1)).filter((i) => i > 0);
+    for (const col of countCols) {
+      const cells: ({ r: number; c: number } | { value: number })[] = out.rows.map((_, i) => ({ r: i, c: col }));
+      const lines = total >= 0 ? [{ parts: top, total }] : [];
+      if (sub.length) lines.push({ parts: sub, total: rowIdx('education') });
+      const withFigures = col === 1 ? figures : [];
+      withFigures.forEach((f, k) => {
+        const parts = f.parts.map(rowIdx);
+        if (parts.some((i) => i < 0)) throw new Error(`Nøgletal på ukendte rækker i ${t.id}: ${f.parts.join(', ')}`);
+        cells.push({ value: f.value });
+        lines.push({ parts, total: out.rows.length + k });
+      });
+      const hidden = solve(cells, lines);
+      if (col === 1) hiddenFigures = hidden.slice(out.rows.length);
+    }
     // Shares and other figures of a hidden row would give its count away.
-    out.rows.forEach((r, i) => { if (r.suppressed![1]) for (let c = 2; c < t.columns.length; c++) hide(i, c); });
+    out.rows.forEach((r, i) => { if (countCols.some((c) => r.suppressed![c])) for (let c = 1; c < t.columns.length; c++) if (t.columns[c].kind !== 'count') hide(i, c); });
+  } else if (t.id === 'network_summary') {
+    // Counts of companies, events, mentors and reviews: one mechanism for every count (issue #22).
+    // Mentors by kind add up to the active mentors; each other row stands alone.
+    const cells = out.rows.map((_, i) => ({ r: i, c: 1 }));
+    const kinds = out.rows.map((r, i) => (r.level === 1 ? i : -1)).filter((i) => i >= 0);
+    solve(cells, kinds.length ? [{ parts: kinds, total: rowIdx('mentors_active') }] : []);
+    const small = (x: number) => x > 0 && x < threshold;
+    const shareOf = (part: string, whole: string) => {
+      const p = rowIdx(part);
+      const w = rowIdx(whole);
+      if (p < 0 || w < 0) return;
+      if (out.rows[p].suppressed![1] || out.rows[w].suppressed![1] || small(num(t.rows[w].cells[1]) - num(t.rows[p].cells[1]))) hide(p, 2);
+    };
+    shareOf('active', 'members');
+    shareOf('mentors_matched', 'mentors_active');
   } else if (t.id.startsWith('cohort_')) {
     const body = out.rows.filter((r) => r.key !== 'total');
     const ncol = t.columns.length - 2;
@@ -106,7 +127,8 @@ export function suppressWithFigures(t: ReportTable, threshold: number, figures: 
       const b = num(r.cells[4]);
       const isShare = typeof r.cells[1] === 'string' && String(r.cells[1]).endsWith('%');
       const small = (x: number) => x > 0 && x < threshold;
-      if (!isShare) return;
+      // A count goal's result is a count like any other.
+      if (!isShare) { if (small(a)) { hide(i, 2); hide(i, 3); } return; }
       if (small(a) || small(b) || small(b - a)) { hide(i, 2); hide(i, 3); hide(i, 4); return; }
       // The numerator is often a sum of outcome cells (e.g. education + ordinary job); shown
       // exactly it could give away a hidden cell of the outcome table. Rounded to 5 it cannot pin one.
@@ -117,6 +139,12 @@ export function suppressWithFigures(t: ReportTable, threshold: number, figures: 
       r.cells[4] = rb;
     });
     out.note = `Andelsmål vises med tæller og nævner afrundet til nærmeste 5; mål med tal under ${threshold} er skjult (..).`;
+  } else {
+    // A table without known lines: each count on its own.
+    t.columns.forEach((c, ci) => {
+      if (c.kind !== 'count') return;
+      out.rows.forEach((r, ri) => { const v = num(r.cells[ci]); if (v > 0 && v < threshold) hide(ri, ci); });
+    });
   }
   return { table: out, hiddenFigures };
 }

@@ -31,8 +31,21 @@ export interface SuppressionProblem {
 
 export const DEFAULT_THRESHOLD = 5;
 
+/**
+ * Counts 1..threshold-1, and the zeros beside them: a zero on a line that has a
+ * small count is hidden too (issue #22). Were zeros always shown, ".." would
+ * mean "at least one", and two hidden cells summing to 2 would each be 1; two
+ * reports where one shows ".." and the other 0 would give a person away.
+ */
 export function primaryCells(p: SuppressionProblem, threshold: number): boolean[] {
-  return p.values.map((v, i) => !p.insensitive?.[i] && !p.fixed?.[i] && v > 0 && v < threshold);
+  const small = p.values.map((v, i) => !p.insensitive?.[i] && !p.fixed?.[i] && v > 0 && v < threshold);
+  const hidden = [...small];
+  for (const line of p.lines) {
+    const cells = [...line.parts, line.total];
+    if (!cells.some((c) => small[c])) continue;
+    for (const c of cells) if (p.values[c] === 0 && !p.fixed?.[c] && !p.insensitive?.[c]) hidden[c] = true;
+  }
+  return hidden;
 }
 
 /** Indices of hidden cells whose value follows from the lines and the published cells. */
@@ -99,6 +112,22 @@ export function suppress(p: SuppressionProblem, threshold = DEFAULT_THRESHOLD): 
       if (pick !== undefined) {
         hidden[pick] = true;
         changed = true;
+      }
+    }
+    if (changed) continue;
+    // (1b) The hidden parts of a line with a shown total add up to a known sum: it must not be a small
+    // count itself (hidden 3 and 0 beside a shown total say "3 people are in these two rows"), nor 0.
+    for (const line of p.lines) {
+      if (hidden[line.total]) continue;
+      if (!line.parts.some((c) => hidden[c])) continue;
+      // A hidden sum of 0 is as telling: every hidden part is then 0.
+      const sum = line.parts.filter((c) => hidden[c]).reduce((s, c) => s + p.values[c], 0);
+      if (sum >= threshold) continue;
+      const pick = byPreference(p, line.parts.filter((c) => !hidden[c] && p.values[c] > 0))[0] ?? byPreference(p, [line.total])[0];
+      if (pick !== undefined) {
+        hidden[pick] = true;
+        changed = true;
+        break;
       }
     }
     if (changed) continue;

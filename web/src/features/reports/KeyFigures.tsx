@@ -14,7 +14,7 @@ export function KeyFigureList({ figures }: { figures: KeyFigure[] }) {
       {figures.map((k) => (
         <div key={k.key}>
           <dt>{k.label}</dt>
-          <dd data-testid={`figure-${k.key}`}>{formatFigure(k, (n) => t('days', { n }))}{k.suppressed && <span className="sr-only"> {t('suppressedCell')}</span>}</dd>
+          <dd data-testid={`figure-${k.key}`}>{formatFigure(k, (count, n) => t('days', { count, n }))}{k.suppressed && <span className="sr-only"> {t('suppressedCell')}</span>}</dd>
         </div>
       ))}
     </dl>

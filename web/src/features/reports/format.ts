@@ -19,10 +19,11 @@ export function formatCell(t: ReportTable, row: ReportTable['rows'][number], i: 
   return t.columns[i].kind === 'share' ? formatShare(v) : formatNumber(v);
 }
 
-export function formatFigure(k: KeyFigure, days: (n: string) => string): string {
+/** `days(count, text)` picks "1 dag" / "2 dage" by i18next plurals; the server already gives whole days. */
+export function formatFigure(k: KeyFigure, days: (count: number, n: string) => string): string {
   if (k.suppressed) return SUPPRESSED;
   if (k.value === null) return '–';
   if (k.kind === 'share') return formatShare(k.value);
-  if (k.kind === 'days') return days(formatNumber(k.value, 0));
+  if (k.kind === 'days') return days(k.value, formatNumber(k.value, 0));
   return formatNumber(k.value, 0);
 }
