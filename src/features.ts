@@ -10,6 +10,7 @@ import { reportRoutes } from './reports/routes.ts';
 import { matchingRoutes } from './matching/routes.ts';
 import { catalogRoutes } from './catalog/routes.ts';
 import { userRoutes } from './users/routes.ts';
+import { importRoutes } from './imports/routes.ts';
 
 /** Every feature's routes, registered in this order. Add one line per feature. */
-export const features: ((app: App) => Promise<void>)[] = [authRoutes, youthRoutes, companiesFeature, mentorRoutes, lifelineRoutes, activityRoutes, reminderRoutes, reportRoutes, matchingRoutes, catalogRoutes, userRoutes];
+export const features: ((app: App) => Promise<void>)[] = [authRoutes, youthRoutes, companiesFeature, mentorRoutes, lifelineRoutes, activityRoutes, reminderRoutes, reportRoutes, matchingRoutes, catalogRoutes, userRoutes, importRoutes];

@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { App, AppDeps } from './app-types.ts';
 import { errorHandler } from './http-errors.ts';
+import { refuseCpr } from './cpr-guard.ts';
 import { forbidden, unauthenticated } from './errors.ts';
 import { checkCsrf, secureCookiesOf, sendHsts } from './csrf.ts';
 import { registerInputGuard } from './input-guard.ts';
@@ -94,6 +95,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
 
   // No NUL character and no deep nesting in any input (src/core/input-guard.ts): 400 before validation.
   registerInputGuard(app);
+  // No CPR number is ever stored: a body with one in any text field is refused (src/core/cpr-guard.ts).
+  app.addHook('preHandler', refuseCpr);
   // Idempotency-Key on POSTs that create things (src/security/idempotency.ts).
   app.addHook('preHandler', async (req, reply) => idempotencyPreHandler(deps.db, req, reply));
   app.addHook('onSend', async (req, reply, payload) => {
