@@ -35,6 +35,25 @@ describe('placing a young person', () => {
     expect(audit).toHaveLength(1);
   });
 
+  it('a placement that starts moves the pathway to "I praktik", with the reason in the history; a planned one waits (#21)', async () => {
+    const c = await makeCompany(t.db, pid);
+    const o = await makeOpening(t.db, pid, c.id, 3);
+    const stageOf = async (id: string) => (await counsellor.get(`/api/youth/${id}`)).json().stage;
+    const started = await makeYoungPerson(t.db, pid, { counsellorId });
+    await t.db.updateTable('young_people').set({ stage: 'clarification' }).where('id', '=', started.id).execute();
+    expect((await counsellor.post('/api/placements', { youngPersonId: started.id, openingId: o.id, kind: 'trial', startDate: today, status: 'active' })).statusCode).toBe(201);
+    expect(await stageOf(started.id)).toBe('in_placement');
+    const events = await t.db.selectFrom('pathway_events').select(['from_stage', 'to_stage', 'note']).where('young_person_id', '=', started.id).execute();
+    expect(events).toContainEqual({ from_stage: 'clarification', to_stage: 'in_placement', note: 'Praktikforløb startet' });
+
+    const planned = await makeYoungPerson(t.db, pid, { counsellorId });
+    await t.db.updateTable('young_people').set({ stage: 'screening' }).where('id', '=', planned.id).execute();
+    const p = (await counsellor.post('/api/placements', { youngPersonId: planned.id, openingId: o.id, kind: 'trial', startDate: today })).json();
+    expect(await stageOf(planned.id)).toBe('screening');
+    expect((await counsellor.patch(`/api/placements/${p.id}`, { status: 'active' })).statusCode).toBe(200);
+    expect(await stageOf(planned.id)).toBe('in_placement');
+  });
+
   it('refuses a kind the opening does not offer, and another network\'s young person', async () => {
     const c = await makeCompany(t.db, pid);
     const o = await makeOpening(t.db, pid, c.id, 5);

@@ -4,6 +4,7 @@ import { AppError, badRequest, notFound } from '../core/errors.ts';
 import { HOLDING_STATUSES } from '../companies/queries.ts';
 import type { Ladder, Placement, PlacementCreate, PlacementEnd, ScheduleStep } from './schemas.ts';
 import { todayInDenmark } from './dates.ts';
+import { followPathway } from '../youth/pathway.ts';
 
 type Q = Db | Trx;
 
@@ -49,6 +50,8 @@ export async function createPlacement(trx: Trx, partnershipId: string, userId: s
     hoursPerDay: Number(opening.start_hours_per_day),
   };
   await setSchedule(trx, row.id, { validFrom: b.startDate, ...schedule });
+  // A placement that starts moves the pathway to "I praktik" (#21); a planned one waits until it is set active.
+  if (b.status === 'active') await followPathway(trx, yp.id, 'in_placement', 'Praktikforløb startet', userId);
   return row.id;
 }
 

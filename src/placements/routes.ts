@@ -13,6 +13,7 @@ import { computeStability, attendanceOf } from './attendance.ts';
 import { addDays, mondayOf, todayInDenmark } from './dates.ts';
 import { completeTask, createTask, openTasksFor } from './tasks.ts';
 import type { Trx } from '../core/db.ts';
+import { followPathway } from '../youth/pathway.ts';
 import {
   IdParams, Ladder, Placement, PlacementCreate, PlacementDetail, PlacementEnd, PlacementListQuery, PlacementPatch,
   ScheduleStep, Stability, Task, YoungPersonParams,
@@ -109,6 +110,8 @@ export async function placementRoutes(app: App) {
       }
       const set = Object.fromEntries(Object.entries({ status: b.status, end_date: b.endDate, mentor_contact_id: b.mentorContactId }).filter(([, v]) => v !== undefined));
       if (Object.keys(set).length) await trx.updateTable('placements').set({ ...set, updated_at: new Date() }).where('id', '=', p.id).execute();
+      // A planned placement that starts moves the pathway to "I praktik" (#21); resuming a paused one changes nothing there.
+      if (b.status === 'active' && p.status === 'planned') await followPathway(trx, p.young_person_id, 'in_placement', 'Praktikforløb startet', actor.userId);
       await audit(trx, actor, { action: 'change', subjectKind: 'placement', subjectId: p.young_person_id, purpose: 'casework' });
       return detail(trx, actor.partnershipId, p.id);
     });

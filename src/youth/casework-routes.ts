@@ -18,6 +18,7 @@ import {
   ScreeningBody, ScreeningView, YoungPersonView,
 } from './schemas.ts';
 import { presentYoungPerson } from './presenter.ts';
+import { followPathway, screeningHasContent } from './pathway.ts';
 import { findYoungPerson } from './queries.ts';
 
 /** Loads the young person for casework and checks the counsellor's reach (404 outside it). */
@@ -68,10 +69,8 @@ export async function caseworkRoutes(app: App) {
         can_do_early_mornings: b.canDoEarlyMornings ?? null, can_lift: b.canLift ?? null, after_hours_mentor: b.afterHoursMentor ?? null,
         readiness: b.readiness, created_by: actor.userId,
       }).returningAll().executeTakeFirstOrThrow();
-      if (yp.stage === 'referred') {
-        await trx.updateTable('young_people').set({ stage: 'screening', version: yp.version + 1 }).where('id', '=', yp.id).execute();
-        await trx.insertInto('pathway_events').values({ young_person_id: yp.id, kind: 'stage', from_stage: 'referred', to_stage: 'screening', note: 'Første afklaring gemt', changed_by: actor.userId }).execute();
-      }
+      // The first screening that says something moves a new referral on; an empty form does not (#21).
+      if (screeningHasContent(b)) await followPathway(trx, yp.id, 'screening', 'Første afklaring gemt', actor.userId, ['referred']);
       await touch(trx, yp.id);
       await audit(trx, actor, { action: 'create', subjectKind: 'screening', subjectId: yp.id, purpose: 'casework' });
       return allScreeningFields(row);

@@ -55,6 +55,15 @@ describe('screening (afklaring)', () => {
     expect(detail.stage).toBe('screening');
   });
 
+  it('an empty screening does not move a new referral on; one that says something does (#21)', async () => {
+    const yp = await person();
+    const empty = { baseVersion: 0, barriers: [], strengths: [], interests: [], transport: [], readiness: null, barrierNote: '', wishes: null };
+    expect((await counsellor.post(`/api/youth/${yp.id}/screenings`, empty)).statusCode).toBe(201);
+    expect((await counsellor.get(`/api/youth/${yp.id}`)).json().stage).toBe('referred');
+    expect((await counsellor.post(`/api/youth/${yp.id}/screenings`, { ...empty, baseVersion: 1, interests: ['Dyr'] })).statusCode).toBe(201);
+    expect((await counsellor.get(`/api/youth/${yp.id}`)).json().stage).toBe('screening');
+  });
+
   it('answers 409 when someone else saved a screening first', async () => {
     const yp = await person();
     await counsellor.post(`/api/youth/${yp.id}/screenings`, screening());
