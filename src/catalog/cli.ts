@@ -1,9 +1,10 @@
 // `catalog import FILE` and `catalog export FILE`: the CLI side of the catalog.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../core/db.ts';
 import { progressLine } from '../cli/progress.ts';
 import { importCatalogFile } from './import.ts';
+import { checkFileSize, isSpreadsheetRefusal } from '../core/spreadsheet.ts';
 import { formatImportProblems } from './read-file.ts';
 import { allDrafts } from './queries.ts';
 import { writeCatalogCsv } from './parse/csv.ts';
@@ -15,16 +16,26 @@ type Log = (line: string) => void;
 export async function catalogImportCommand(database: Database, file: string, log: Log): Promise<number> {
   let data: Buffer;
   try {
+    // The size first: a file over the limit is refused without being read into memory.
+    checkFileSize(statSync(file).size);
     data = readFileSync(file);
-  } catch {
-    log(`Filen "${file}" kan ikke læses.`);
+  } catch (error) {
+    log(isSpreadsheetRefusal(error) ? `Intet er indlæst: ${error.message}` : `Filen "${file}" kan ikke læses.`);
     return 1;
   }
   log(`Læser ${path.basename(file)} …`);
-  const report = await importCatalogFile(database.db, path.basename(file), data, {
-    via: 'cli',
-    onProgress: (done, total) => progressLine(`Indlæser indsatser: ${done} af ${total}`, done === total),
-  });
+  let report;
+  try {
+    report = await importCatalogFile(database.db, path.basename(file), data, {
+      via: 'cli',
+      onProgress: (done, total) => progressLine(`Indlæser indsatser: ${done} af ${total}`, done === total),
+    });
+  } catch (error) {
+    // Over the upload limits (unpacked size, rows, cell length): the same Danish report as over HTTP.
+    if (!isSpreadsheetRefusal(error)) throw error;
+    log(`Intet er indlæst: ${error.message}`);
+    return 1;
+  }
   log(`Fundet ${report.total} indsatser.`);
   if (report.problems.length) {
     log(`${report.problems.length} bemærkninger og fejl:`);

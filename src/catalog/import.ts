@@ -4,6 +4,7 @@ import type { Db, Trx } from '../core/db.ts';
 import type { CatalogEntryDraft } from './parse/types.ts';
 import { readCatalogFile, type CatalogFormat, type ImportProblem } from './read-file.ts';
 import { initiativeColumns } from './search-text.ts';
+import type { SpreadsheetLimits } from '../core/spreadsheet.ts';
 
 export interface ImportOutcome {
   added: string[];
@@ -71,8 +72,10 @@ export async function importCatalogFile(
   fileName: string,
   data: Buffer,
   meta: Omit<ImportMeta, 'fileName' | 'format' | 'warnings'>,
+  limits?: SpreadsheetLimits,
 ): Promise<ImportReport> {
-  const read = await readCatalogFile(fileName, data);
+  // Over the upload limits this throws 413/400 (src/core/spreadsheet.ts): nothing is written.
+  const read = await readCatalogFile(fileName, data, undefined, limits);
   const base = { format: read.format, total: read.entries.length, problems: read.problems, added: [], changed: [], unchanged: [] };
   const errors = read.problems.filter((p) => p.severity === 'error').length;
   if (errors > 0) return { ...base, refused: `Intet er indlæst: ${errors} fejl i filen skal rettes først.` };

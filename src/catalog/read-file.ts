@@ -6,6 +6,7 @@ import { parseCatalog } from './parse/parse.ts';
 import { readCatalogCsv } from './parse/csv.ts';
 import { readCatalogXlsx } from './parse/xlsx.ts';
 import type { CatalogEntryDraft } from './parse/types.ts';
+import { badFile, checkFileSize, SPREADSHEET_LIMITS, tooLarge, type SpreadsheetLimits } from '../core/spreadsheet.ts';
 
 export type CatalogFormat = 'text' | 'csv' | 'xlsx';
 
@@ -37,23 +38,48 @@ const TEXT_LOSS = /sprunget over|intern fejl/;
 // Spreadsheet problems are errors (the row is not imported) except a left-out tag.
 const ROW_NOTE = /ukendt tag .* er udeladt/;
 
-export async function readCatalogFile(fileName: string, data: Buffer, today?: Date | string): Promise<ReadResult> {
+/**
+ * Reads a catalog file under the shared upload limits (src/core/spreadsheet.ts):
+ * a file, sheet or entry count over them throws 413, a text longer than a cell
+ * may be 400 (a 300 MB cell reached the search index and gave 500).
+ */
+export async function readCatalogFile(fileName: string, data: Buffer, today?: Date | string, limits: SpreadsheetLimits = SPREADSHEET_LIMITS): Promise<ReadResult> {
   const format = formatOf(fileName);
   if (!format) throw new Error(`Filtypen kendes ikke: "${fileName}". Brug .md, .txt, .csv eller .xlsx.`);
+  checkFileSize(data.length, limits);
+  let result: ReadResult;
   if (format === 'text') {
     const r = parseCatalog(data.toString('utf8'), today ? { today } : {});
-    return {
+    result = {
       format,
       entries: r.entries,
       problems: r.problems.map((p) => ({ place: 'Linje', at: p.line, message: p.message, severity: TEXT_LOSS.test(p.message) ? 'error' : 'warning' })),
     };
+  } else {
+    const r = format === 'csv' ? readCatalogCsv(data.toString('utf8')) : await readCatalogXlsx(data, limits);
+    result = {
+      format,
+      entries: r.entries,
+      problems: r.problems.map((p) => ({ place: 'Række', at: p.row, message: p.message, severity: ROW_NOTE.test(p.message) ? 'warning' : 'error' })),
+    };
   }
-  const r = format === 'csv' ? readCatalogCsv(data.toString('utf8')) : await readCatalogXlsx(data);
-  return {
-    format,
-    entries: r.entries,
-    problems: r.problems.map((p) => ({ place: 'Række', at: p.row, message: p.message, severity: ROW_NOTE.test(p.message) ? 'warning' : 'error' })),
-  };
+  checkEntries(result.entries, limits);
+  return result;
+}
+
+/** Every format: no more entries than a sheet may have rows, no text longer than a cell may be. */
+function checkEntries(entries: CatalogEntryDraft[], limits: SpreadsheetLimits) {
+  if (entries.length > limits.rows) throw tooLarge(`Filen har mere end ${limits.rows.toLocaleString('da-DK')} indsatser; del den op i flere filer.`);
+  for (const entry of entries) {
+    const stack: unknown[] = [entry];
+    while (stack.length) {
+      const v = stack.pop();
+      if (typeof v === 'string' && v.length > limits.cellChars) {
+        throw badFile(`Indsatsen "${entry.title.slice(0, 80)}" har en tekst på mere end ${limits.cellChars.toLocaleString('da-DK')} tegn. Gør teksten kortere.`);
+      }
+      if (v && typeof v === 'object') stack.push(...Object.values(v));
+    }
+  }
 }
 
 /** One Danish line per problem: "Linje 12 (fejl): …". */

@@ -54,7 +54,7 @@ export async function catalogRoutes(app: App) {
   app.post('/api/catalog/import', {
     config: { permission: P['catalog.import'] },
     bodyLimit: IMPORT_LIMIT,
-    schema: { tags: ['catalog'], querystring: ImportQuery, response: { 200: ImportResult, 400: ErrorResponse } },
+    schema: { tags: ['catalog'], querystring: ImportQuery, response: { 200: ImportResult, 400: ErrorResponse, 413: ErrorResponse } },
   }, async (req) => {
     const actor = actorOf(req);
     const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();

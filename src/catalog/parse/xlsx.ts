@@ -1,10 +1,13 @@
 // XLSX export/import of the catalog (exceljs), in the layout of columns.ts.
 // Sheet "Indsatskatalog" holds one row per initiative; sheet "Kolonner"
 // explains the columns in Danish. The reader takes the "Indsatskatalog" sheet
-// (or the first one), tolerates cells Excel turned into numbers, dates, rich
-// text or hyperlinks, and never throws.
+// (or the first one) and tolerates cells Excel turned into numbers, dates, rich
+// text or hyperlinks. It throws only the 413/400 refusals of the guarded reader
+// (src/core/spreadsheet.ts: unpacked size, rows, cell length).
 
 import ExcelJS from 'exceljs';
+import { AppError } from '../../core/errors.ts';
+import { cellText, readXlsxRecords, type SpreadsheetLimits } from '../../core/spreadsheet.ts';
 import { CATALOG_COLUMNS, CATALOG_HEADERS, entriesToRows, rowsToEntries, type CatalogRow } from './columns.ts';
 import type { CatalogEntryDraft, RowProblem, RowsResult } from './types.ts';
 
@@ -37,56 +40,38 @@ export async function writeCatalogXlsx(entries: CatalogEntryDraft[]): Promise<Bu
   return Buffer.from(data as ArrayBuffer);
 }
 
-function isoDay(d: Date): string {
-  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
-}
+export { cellText };
 
-/** The text of a cell, whatever Excel made of it. */
-export function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return isoDay(value);
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'object') {
-    if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join('');
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
-    if ('error' in value) return '';
-  }
-  return String(value);
-}
-
-export async function readCatalogXlsx(data: Buffer | ArrayBuffer | Uint8Array): Promise<RowsResult> {
-  const wb = new ExcelJS.Workbook();
+/**
+ * Reads the catalog sheet through the guarded reader (src/core/spreadsheet.ts):
+ * a file over its limits throws 413/400 there; an unreadable file is a problem.
+ */
+export async function readCatalogXlsx(data: Buffer | ArrayBuffer | Uint8Array, limits?: SpreadsheetLimits): Promise<RowsResult> {
+  const bytes = data instanceof ArrayBuffer ? Buffer.from(data) : data;
+  let records: string[][];
   try {
-    const bytes = data instanceof ArrayBuffer ? data : data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
-    await wb.xlsx.load(bytes as ArrayBuffer);
+    records = await readXlsxRecords(bytes, { sheet: SHEET, limits });
   } catch (error) {
-    return { entries: [], problems: [{ row: 0, message: `filen kunne ikke læses som Excel-fil (xlsx): ${String(error)}` }] };
+    if (error instanceof AppError && error.code === 'unreadable_file') {
+      return { entries: [], problems: [{ row: 0, message: 'filen kunne ikke læses som Excel-fil (xlsx)' }] };
+    }
+    throw error;
   }
-  const ws = wb.getWorksheet(SHEET) ?? wb.worksheets[0];
-  if (!ws) return { entries: [], problems: [{ row: 0, message: 'filen har ingen ark' }] };
-
   const problems: RowProblem[] = [];
-  const headers: string[] = [];
-  ws.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => {
-    headers[col] = cellText(cell.value).trim().toLowerCase();
-  });
+  const headers = (records[0] ?? []).map((h) => h.trim().toLowerCase());
   for (const h of headers) {
     if (h && !CATALOG_HEADERS.includes(h)) problems.push({ row: 1, message: `ukendt kolonne "${h}" ignoreres` });
   }
   if (!headers.includes('title')) {
     return { entries: [], problems: [...problems, { row: 1, message: 'kolonnen "title" mangler i overskriftsrækken' }] };
   }
-  const rows: CatalogRow[] = [];
-  for (let r = 2; r <= ws.rowCount; r++) {
+  const rows: CatalogRow[] = records.slice(1).map((cells) => {
     const row: CatalogRow = {};
-    const excelRow = ws.getRow(r);
     headers.forEach((h, col) => {
-      if (h) row[h] = cellText(excelRow.getCell(col).value);
+      if (h) row[h] = cells[col] ?? '';
     });
-    rows.push(row);
-  }
+    return row;
+  });
   const result = rowsToEntries(rows, 2);
   return { entries: result.entries, problems: [...problems, ...result.problems].sort((a, b) => a.row - b.row) };
 }
