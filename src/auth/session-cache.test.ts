@@ -1,13 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { createTestApp, testAppHandle, type TestApp, type TestClient } from '../../test/helpers/app.ts';
 import { makePartnership, makeUser } from '../../test/helpers/factories.ts';
+import { testEngine } from '../../test/helpers/db.ts';
 import { buildApp } from '../core/http.ts';
 import { openDatabase } from '../core/db.ts';
 import { LISTENER_NAME, SessionCache, sessionCacheFor } from './session-cache.ts';
 import { destroyUserSessions, type SessionUser } from './sessions.ts';
 
-const onPostgres = inject('dbTemplate').kind === 'postgres';
+const onPostgres = testEngine() === 'postgres';
 
 let t: TestApp;
 let partnershipId: string;

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { createTestDatabase } from '../helpers/db.ts';
+import { createTestDatabase, testEngine } from '../helpers/db.ts';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/demo/accounts.ts';
 
 // Several processes need a shared PostgreSQL; the embedded PGlite is single-process by design.
-const onPostgres = inject('dbTemplate').kind === 'postgres';
+const onPostgres = testEngine() === 'postgres';
 
 describe.runIf(onPostgres)('two app processes on one PostgreSQL', () => {
   let a: ServerProcess;

@@ -4,7 +4,7 @@ import { buildApp } from '../../src/core/http.ts';
 import type { App } from '../../src/core/app-types.ts';
 import type { Database } from '../../src/core/db.ts';
 import { SESSION_COOKIE } from '../../src/auth/sessions.ts';
-import { createTestDatabase } from './db.ts';
+import { createTestDatabase, type TestDatabaseOptions } from './db.ts';
 import { startSmtpReceiver, TEST_PUBLIC_URL, type SmtpReceiver } from '../../src/reminders/test-receivers.ts';
 
 export interface TestApp {
@@ -20,8 +20,8 @@ export interface TestApp {
 
 export const TEST_PASSWORD = 'Rigtig-god-kode-42';
 
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function createTestApp(overrides: Partial<Config> = {}, dbOptions: TestDatabaseOptions = {}): Promise<TestApp> {
+  const database = await createTestDatabase(dbOptions);
   const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), ...overrides };
   const app = await buildApp({ config, database, db: database.db }, { logger: false });
   await app.ready();

@@ -1,15 +1,17 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { loadConfig, type Config } from '../../src/core/config.ts';
-import { buildApp, webDist } from '../../src/core/http.ts';
+import { buildApp } from '../../src/core/http.ts';
 import type { App } from '../../src/core/app-types.ts';
 import type { Database } from '../../src/core/db.ts';
-import { seedDemo } from '../../src/demo/seed.ts';
 import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';
 import { createTestDatabase } from './db.ts';
+import { CHROMIUM, CHROMIUM_ARGS, ENABLE_BROWSER_TESTS } from './chromium.ts';
+import { ensureWebBuilt } from './web-build.ts';
+
+export { CHROMIUM, CHROMIUM_ARGS };
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startSmtpReceiver, type SmtpReceiver } from '../../src/reminders/test-receivers.ts';
 
@@ -19,11 +21,6 @@ import { startSmtpReceiver, type SmtpReceiver } from '../../src/reminders/test-r
  * by playwright-core. A missing browser fails the test; it never skips.
  */
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run',
-];
 export const WIDTHS = [360, 1280] as const;
 export type Width = (typeof WIDTHS)[number];
 const SCREENSHOTS = path.resolve('test-output/screenshots');
@@ -43,9 +40,8 @@ export interface BrowserEnv {
 /** `overrides` change the server's config, e.g. SMTP_URL for a local test mail server. */
 export async function startBrowserEnv(overrides: Partial<Config> = {}): Promise<BrowserEnv> {
   ensureWebBuilt();
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: browser tests need it (apt-get install chromium).`);
-  const database = await createTestDatabase();
-  await seedDemo(database);
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: browser tests need it (${ENABLE_BROWSER_TESTS}).`);
+  const database = await createTestDatabase({ demo: true });
   const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), RATE_LIMIT_IP_PER_MINUTE: 0, RATE_LIMIT_USER_PER_MINUTE: 0, ...overrides };
   const app = await buildApp({ config, database, db: database.db }, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -131,67 +127,6 @@ export async function screenshot(page: Page, name: string) {
   const file = path.join(SCREENSHOTS, `${name}-${width}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
-}
-
-/**
- * Builds the web client into dist/web when it is missing or older than its sources.
- * Several test files may start at once: one builds (holding a lock directory), the
- * others wait; the new build is moved into place in one rename so a running
- * server never sees a half-written dist/web.
- */
-export function ensureWebBuilt() {
-  const lock = path.resolve('.tmp/web-build.lock');
-  mkdirSync(path.dirname(lock), { recursive: true });
-  const deadline = Date.now() + 180_000;
-  while (webIsStale()) {
-    if (tryLock(lock)) {
-      try {
-        if (webIsStale()) buildInto(webDist);
-      } finally {
-        rmSync(lock, { recursive: true, force: true });
-      }
-      return;
-    }
-    if (Date.now() > deadline) throw new Error('Timed out waiting for another test file to build the web client.');
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
-  }
-}
-
-function tryLock(lock: string): boolean {
-  try {
-    mkdirSync(lock);
-    return true;
-  } catch {
-    // A lock left by a killed run is taken over after five minutes.
-    if (Date.now() - statSync(lock).mtimeMs > 300_000) {
-      rmSync(lock, { recursive: true, force: true });
-      return tryLock(lock);
-    }
-    return false;
-  }
-}
-
-function buildInto(target: string) {
-  const tmp = `${target}.build-${process.pid}`;
-  const res = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', tmp, '--emptyOutDir'], { stdio: 'inherit' });
-  if (res.status !== 0) throw new Error('vite build failed (see above)');
-  const old = `${target}.old-${process.pid}`;
-  if (existsSync(target)) renameSync(target, old);
-  renameSync(tmp, target);
-  rmSync(old, { recursive: true, force: true });
-}
-
-function webIsStale(): boolean {
-  const index = path.join(webDist, 'index.html');
-  if (!existsSync(index)) return true;
-  const sources = ['web', 'vite.config.ts'].filter((p) => existsSync(p));
-  return Math.max(...sources.map(newestMtime)) > statSync(index).mtimeMs;
-}
-
-function newestMtime(p: string): number {
-  const st = statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(st.mtimeMs, ...readdirSync(p).map((f) => newestMtime(path.join(p, f))));
 }
 
 /**

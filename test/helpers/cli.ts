@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
-import { inject } from 'vitest';
-import { createTestDatabase } from './db.ts';
+import { createTestDatabase, testEngine } from './db.ts';
 
 export interface CliResult {
   code: number | null;
@@ -35,7 +34,7 @@ export function runCli(args: string[], env: Record<string, string | undefined>, 
  * folder, or a fresh PostgreSQL database when the suite runs on PostgreSQL.
  */
 export async function cliDatabaseEnv(): Promise<{ env: Record<string, string | undefined>; close: () => Promise<void> }> {
-  if (inject('dbTemplate').kind === 'pglite') {
+  if (testEngine() === 'pglite') {
     const dir = mkdtempSync(path.resolve('.tmp', 'cli-'));
     return { env: { DATA_DIR: dir, DATABASE_URL: undefined }, close: async () => {} };
   }

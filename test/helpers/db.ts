@@ -1,25 +1,36 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { openDatabase, pgliteExtensions, type Database } from '../../src/core/db.ts';
-import { withDb } from '../global-setup.ts';
+import { seedDemo } from '../../src/demo/seed.ts';
+import { withDb, type DbTemplates } from '../global-setup.ts';
+
+export interface TestDatabaseOptions {
+  /** Start from the demo partnership (seeded once per run in global setup) instead of an empty database. */
+  demo?: boolean;
+}
+
+/** Which engine this run's database tests use: PGlite by default, PostgreSQL when DATABASE_URL is set. */
+export const testEngine = (): 'pglite' | 'postgres' => inject('dbTemplates').kind;
 
 /**
- * A fresh, migrated database for one test file: a copy of the template made in
+ * A fresh, migrated database for one test file: a copy of a template made in
  * global setup (PGlite: loaded from its dump; PostgreSQL: CREATE DATABASE … TEMPLATE).
  */
-export async function createTestDatabase(): Promise<Database & { url?: string }> {
-  const tpl = inject('dbTemplate');
+export async function createTestDatabase(opts: TestDatabaseOptions = {}): Promise<Database & { url?: string }> {
+  const tpl = inject('dbTemplates');
+  if (opts.demo) await ensureDemoTemplate(tpl);
+  const source = opts.demo ? tpl.demo : tpl.migrated;
   if (tpl.kind === 'pglite') {
-    const lite = await PGlite.create({ loadDataDir: new Blob([readFileSync(tpl.file)]), extensions: pgliteExtensions });
+    const lite = await PGlite.create({ loadDataDir: new Blob([readFileSync(source)]), extensions: pgliteExtensions });
     const database = await openDatabase({ pglite: lite });
     const close = database.close;
     return { ...database, close: async () => { await close(); await lite.close(); } };
   }
-  const name = `${tpl.template}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(tpl.url, `CREATE DATABASE ${name} TEMPLATE ${tpl.template}`);
+  const name = `${tpl.migrated}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(tpl.url, `CREATE DATABASE ${name} TEMPLATE ${source}`);
   const url = withDb(tpl.url, name);
   const database = await openDatabase({ databaseUrl: url, poolSize: 10 });
   const close = database.close;
@@ -33,6 +44,63 @@ export async function createTestDatabase(): Promise<Database & { url?: string }>
   };
 }
 
+/**
+ * The demo template is seeded by the first file that needs it, once per run:
+ * other files (in other workers) wait for it. Runs that need no demo data skip it.
+ */
+async function ensureDemoTemplate(tpl: DbTemplates) {
+  if (tpl.kind === 'pglite') {
+    if (existsSync(tpl.demo)) return;
+    const lock = `${tpl.demo}.lock`;
+    for (;;) {
+      if (existsSync(tpl.demo)) return;
+      if (tryLock(lock)) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    try {
+      if (existsSync(tpl.demo)) return;
+      const lite = await PGlite.create({ loadDataDir: new Blob([readFileSync(tpl.migrated)]), extensions: pgliteExtensions });
+      const database = await openDatabase({ pglite: lite });
+      await seedDemo(database);
+      const dump = Buffer.from(await (await lite.dumpDataDir('none')).arrayBuffer());
+      await database.close();
+      await lite.close();
+      writeFileSync(`${tpl.demo}.part`, dump);
+      renameSync(`${tpl.demo}.part`, tpl.demo);
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+    return;
+  }
+  const c = new pg.Client({ connectionString: tpl.url });
+  await c.connect();
+  try {
+    await c.query('SELECT pg_advisory_lock(7301099)');
+    const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [tpl.demo]);
+    if (rowCount) return;
+    const building = `${tpl.demo}_building`;
+    await adminQuery(tpl.url, `CREATE DATABASE ${building} TEMPLATE ${tpl.migrated}`);
+    const database = await openDatabase({ databaseUrl: withDb(tpl.url, building), poolSize: 2 });
+    await seedDemo(database);
+    await database.close();
+    await c.query(`ALTER DATABASE ${building} RENAME TO ${tpl.demo}`);
+  } finally {
+    await c.query('SELECT pg_advisory_unlock(7301099)').catch(() => {});
+    await c.end();
+  }
+}
+
+function tryLock(lock: string): boolean {
+  try {
+    mkdirSync(lock);
+    return true;
+  } catch {
+    // A lock left by a killed worker is taken over after two minutes.
+    if (Date.now() - statSync(lock).mtimeMs > 120_000) rmSync(lock, { recursive: true, force: true });
+    return false;
+  }
+}
+
 async function adminQuery(url: string, text: string) {
   for (let attempt = 0; ; attempt++) {
     const c = new pg.Client({ connectionString: url });
@@ -42,7 +110,7 @@ async function adminQuery(url: string, text: string) {
       return;
     } catch (err) {
       // Two files copying the template at the same instant can collide; retry briefly.
-      if (attempt < 5 && /being accessed by other users/.test((err as Error).message)) {
+      if (attempt < 8 && /being accessed by other users/.test((err as Error).message)) {
         await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
         continue;
       }

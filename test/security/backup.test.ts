@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { audit, verifyAudit } from '../../src/core/audit.ts';
 import type { Database } from '../../src/core/db.ts';
-import { seedDemo } from '../../src/demo/seed.ts';
 import { backup, restore, RestoreRefused } from '../../src/ops/backup.ts';
 import { createTestDatabase } from '../helpers/db.ts';
 
@@ -29,9 +28,8 @@ async function counts(db: Database['db']) {
 
 beforeAll(async () => {
   mkdirSync(dir, { recursive: true });
-  source = await createTestDatabase();
+  source = await createTestDatabase({ demo: true });
   target = await createTestDatabase();
-  await seedDemo(source);
   // A few audit rows, so the chain has something to prove.
   await source.db.transaction().execute(async (trx) => {
     const yp = await trx.selectFrom('young_people').select('id').limit(1).executeTakeFirstOrThrow();

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { audit, verifyAudit } from '../../src/core/audit.ts';
 import type { Database } from '../../src/core/db.ts';
-import { seedDemo } from '../../src/demo/seed.ts';
 import { eraseUser, eraseYoungPerson, KEEP_FOR_STATISTICS, PERSON_REFERENCES, personForeignKeys } from '../../src/ops/erasure.ts';
 import { runRetention } from '../../src/ops/retention.ts';
 import { runDailyIfDue } from '../../src/ops/maintenance.ts';
@@ -14,9 +13,8 @@ let db: Database['db'];
 const config = loadConfig({ LOG_LEVEL: 'silent' });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ demo: true });
   db = database.db;
-  await seedDemo(database);
 }, 180_000);
 afterAll(() => database?.close());
 

@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import type { Role } from '../../src/core/policy.ts';
-import { seedDemo } from '../../src/demo/seed.ts';
 import { routeTable } from '../../src/security/route-table.ts';
 import type { TestClient } from '../helpers/app.ts';
 import { makeUser } from '../helpers/factories.ts';
@@ -30,8 +29,7 @@ const clients = {} as Record<'admin' | 'counsellor', TestClient>;
 let ids: string[] = [];
 
 beforeAll(async () => {
-  t = await createSecurityTestApp({ config: { RATE_LIMIT_IP_PER_MINUTE: 0, RATE_LIMIT_USER_PER_MINUTE: 0 } });
-  await seedDemo(t.database);
+  t = await createSecurityTestApp({ config: { RATE_LIMIT_IP_PER_MINUTE: 0, RATE_LIMIT_USER_PER_MINUTE: 0 }, database: { demo: true } });
   const main = await t.db.selectFrom('partnerships').select('id').where('slug', '=', 'aulum-milen-demo').executeTakeFirstOrThrow();
   const own: string[] = [];
   for (const role of ['admin', 'counsellor'] as Role[]) {

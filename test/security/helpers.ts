@@ -2,7 +2,7 @@ import { loadConfig, type Config } from '../../src/core/config.ts';
 import { buildApp } from '../../src/core/http.ts';
 import type { App } from '../../src/core/app-types.ts';
 import { openDatabase, type Database } from '../../src/core/db.ts';
-import { createTestDatabase } from '../helpers/db.ts';
+import { createTestDatabase, type TestDatabaseOptions } from '../helpers/db.ts';
 import { testAppHandle, type TestApp } from '../helpers/app.ts';
 
 export type SecurityTestApp = TestApp;
@@ -16,8 +16,9 @@ export async function createSecurityTestApp(opts: {
   config?: Partial<Config>;
   pool?: { size: number; connectTimeoutMs: number };
   routes?: (app: App) => void;
+  database?: TestDatabaseOptions;
 } = {}): Promise<SecurityTestApp> {
-  const base = await createTestDatabase();
+  const base = await createTestDatabase(opts.database);
   let database: Database = base;
   if (opts.pool) {
     database = base.pglite

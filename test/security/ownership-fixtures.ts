@@ -2,7 +2,6 @@ import { sql, type Kysely } from 'kysely';
 import type { Db } from '../../src/core/db.ts';
 import { ROLES, type Role } from '../../src/core/policy.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/demo/accounts.ts';
-import { seedDemo } from '../../src/demo/seed.ts';
 import type { TestClient } from '../helpers/app.ts';
 import { makeUser } from '../helpers/factories.ts';
 import type { SecurityTestApp } from './helpers.ts';
@@ -42,7 +41,6 @@ async function snapshot(db: Db, table: string, ids: string[]) {
 }
 
 export async function seedOwners(t: SecurityTestApp) {
-  await seedDemo(t.database);
   const db = t.db;
   const { id: pid } = await db.selectFrom('partnerships').select('id').where('name', '=', 'Aulum Milen (demo)').executeTakeFirstOrThrow();
   const a = {} as Record<Role, string>;

@@ -162,7 +162,7 @@ const key = (r: RouteEntry) => `${r.method} ${r.url}`;
 const paramNames = (url: string) => [...url.matchAll(/:(\w+)/g)].map((m) => m[1]).concat(url.endsWith('*') ? ['*'] : []);
 
 beforeAll(async () => {
-  t = await createSecurityTestApp({ config: { RATE_LIMIT_IP_PER_MINUTE: 0, RATE_LIMIT_USER_PER_MINUTE: 0 } });
+  t = await createSecurityTestApp({ config: { RATE_LIMIT_IP_PER_MINUTE: 0, RATE_LIMIT_USER_PER_MINUTE: 0 }, database: { demo: true } });
   world = await seedOwners(t);
   // Record routes, guarded by a role permission (public token routes like the calendar feed are keyed by an unguessable token).
   routes = apiRoutes(routeTable(t.app)).filter((r) => r.permission && r.permission !== 'public' && paramNames(r.url).length > 0);

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../src/core/db.ts';
 import { ROLES, type Role } from '../../src/core/policy.ts';
-import { seedDemo } from '../../src/demo/seed.ts';
 import type { RouteEntry } from '../../src/security/route-table.ts';
 import { makePartnership, makeUser } from '../helpers/factories.ts';
 import type { SecurityTestApp } from './helpers.ts';
@@ -20,7 +19,6 @@ export const apiRoutes = (table: readonly RouteEntry[]) => table.filter((r) => r
  * the test users, plus a fresh "home" partnership with one user per role.
  */
 export async function seedWorld(t: SecurityTestApp) {
-  await seedDemo(t.database);
   const home = await makePartnership(t.db, 'Hjemmenetværk');
   const users = {} as Record<Role, { id: string; email: string }>;
   for (const role of ROLES) users[role] = await makeUser(t.db, home.id, role);

@@ -20,7 +20,7 @@ let routes: readonly RouteEntry[];
 
 beforeAll(async () => {
   // Rate limits off: this file makes thousands of requests from one address.
-  t = await createSecurityTestApp({ config: { RATE_LIMIT_IP_PER_MINUTE: 0, RATE_LIMIT_USER_PER_MINUTE: 0, TRUST_PROXY: true } });
+  t = await createSecurityTestApp({ config: { RATE_LIMIT_IP_PER_MINUTE: 0, RATE_LIMIT_USER_PER_MINUTE: 0, TRUST_PROXY: true }, database: { demo: true } });
   world = await seedWorld(t);
   routes = routeTable(t.app);
 }, 180_000);
