@@ -87,7 +87,10 @@ export async function inviteAcceptRoutes(app: App) {
     config: { permission: 'public' },
     schema: { tags: ['auth'], body: AcceptInviteBody, response: { 200: AcceptInviteResponse, 400: ErrorResponse } },
   }, async (req) => {
-    const problem = passwordProblem(req.body.password);
+    // The owner's name and e-mail are words the password must not be built from (passwords.ts).
+    const owner = await db.selectFrom('login_invites as i').innerJoin('users as u', 'u.id', 'i.user_id')
+      .select(['u.name', 'u.email']).where('i.token_hash', '=', tokenHash(req.body.token)).executeTakeFirst();
+    const problem = passwordProblem(req.body.password, owner ?? {});
     if (problem) throw badRequest(problem, [{ field: 'password', message: problem }]);
     const passwordHash = await hashPassword(req.body.password);
     const result = await db.transaction().execute(async (trx) => {

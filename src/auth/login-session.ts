@@ -3,7 +3,8 @@ import type { App } from '../core/app-types.ts';
 import { unauthenticated } from '../core/errors.ts';
 import type { Role } from '../core/policy.ts';
 import { sessionSettings } from '../core/http.ts';
-import { createSession, destroySession, findSession, SESSION_COOKIE, type SessionUser } from './sessions.ts';
+import { createSession, destroySession, DEVICE_COOKIE, findSession, SESSION_COOKIE, type SessionOptions, type SessionUser } from './sessions.ts';
+import { mayRememberDevice, REMEMBER_DAYS, REMEMBER_IDLE_MINUTES, rememberDevice } from './trusted-devices.ts';
 import type { SessionInfo } from './schemas.ts';
 
 /**
@@ -11,28 +12,35 @@ import type { SessionInfo } from './schemas.ts';
  * Connect): a fresh session id (an id planted before login is worthless after
  * it), in the user's first partnership, and the session cookie.
  */
-export async function startSession(app: App, req: FastifyRequest, reply: FastifyReply, userId: string): Promise<SessionInfo> {
+export async function startSession(app: App, req: FastifyRequest, reply: FastifyReply, userId: string, opts: { rememberDevice?: boolean } = {}): Promise<SessionInfo> {
   const { db } = app.deps;
   const old = req.cookies[SESSION_COOKIE];
   if (old) await destroySession(db, old);
   const first = await db.selectFrom('memberships').select('partnership_id').where('user_id', '=', userId).orderBy('created_at').executeTakeFirst();
-  const { id } = await createSession(db, userId, first?.partnership_id ?? null, sessionSettings(app.deps));
-  setSessionCookie(app, req, reply, id);
-  const session = await findSession(db, id, sessionSettings(app.deps));
+  // "Husk denne telefon": a 30-day session bound to this device, for company contacts only (trusted-devices.ts).
+  let deviceToken = req.cookies[DEVICE_COOKIE];
+  let options: SessionOptions = {};
+  if (opts.rememberDevice && (await mayRememberDevice(db, userId))) {
+    const device = await rememberDevice(db, userId, deviceToken, req.headers['user-agent']);
+    deviceToken = device.token;
+    options = { deviceId: device.id, absoluteHours: REMEMBER_DAYS * 24, idleMinutes: REMEMBER_IDLE_MINUTES };
+    reply.setCookie(DEVICE_COOKIE, device.token, { ...cookieFlags(req), maxAge: REMEMBER_DAYS * 86_400 });
+  }
+  const { id } = await createSession(db, userId, first?.partnership_id ?? null, sessionSettings(app.deps), options);
+  reply.setCookie(SESSION_COOKIE, id, { ...cookieFlags(req), maxAge: options.absoluteHours ? options.absoluteHours * 3600 : app.deps.config.SESSION_ABSOLUTE_HOURS * 3600 });
+  const session = await findSession(db, id, sessionSettings(app.deps), { deviceToken });
   return sessionInfo(app, session!);
 }
 
 export const isLocalHost = (req: FastifyRequest) => ['localhost', '127.0.0.1', '[::1]'].includes(req.hostname.replace(/:\d+$/, ''));
 
-function setSessionCookie(app: App, req: FastifyRequest, reply: FastifyReply, id: string) {
-  reply.setCookie(SESSION_COOKIE, id, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: req.protocol === 'https' || !isLocalHost(req),
-    maxAge: app.deps.config.SESSION_ABSOLUTE_HOURS * 3600,
-  });
-}
+/** The session and device cookies: HttpOnly, SameSite=Lax, Secure except on this machine. */
+const cookieFlags = (req: FastifyRequest) => ({
+  path: '/',
+  httpOnly: true,
+  sameSite: 'lax' as const,
+  secure: req.protocol === 'https' || !isLocalHost(req),
+});
 
 export async function sessionInfo(app: App, s: SessionUser): Promise<SessionInfo> {
   if (!s) throw unauthenticated();

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { createTestApp, TEST_PASSWORD, TestClient, type TestApp } from '../../test/helpers/app.ts';
 import { makePartnership, makeUser } from '../../test/helpers/factories.ts';
 import { startLocalProvider, type LocalProvider } from '../../test/helpers/oidc-provider.ts';
 import { SESSION_COOKIE } from './sessions.ts';
 import { OIDC_COOKIE } from './oidc.ts';
+import { matchStaffUser, OIDC_LINK_COOKIE, providerAssertsMfa } from './oidc-link.ts';
+import { totpAt } from './totp.ts';
 
 /**
  * Staff sign-in with OpenID Connect, end to end against a real provider
@@ -25,6 +27,8 @@ beforeAll(async () => {
     OIDC_REDIRECT_URL: idp.redirectUrl,
   });
   partnershipId = (await makePartnership(t.db)).id;
+  // This partnership trusts the provider's verified e-mails for a first link (the setting is off by default).
+  await t.db.updateTable('partnerships').set({ oidc_trust_email: true }).where('id', '=', partnershipId).execute();
 });
 afterAll(async () => {
   await t?.close();
@@ -103,9 +107,10 @@ describe('staff sign-in with the municipality\'s login (OpenID Connect)', () => 
     const usersBefore = await t.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     const res = await signInAs('fremmed');
     expect(res.statusCode).toBe(403);
+    // The same answer as for an existing but unlinked user: the sign-in does not tell which e-mails have a user.
     expect(res.json().error).toEqual({
-      code: 'oidc_unknown_user',
-      message: 'Kommunens login kender dig som ukendt.person@kommune.invalid, men der findes ingen bruger i Fodfæste med den e-mail. Bed en administrator i dit netværk om at oprette dig.',
+      code: 'oidc_link_needed',
+      message: 'Kommunens login (ukendt.person@kommune.invalid) er endnu ikke koblet til en bruger i Fodfæste. Log ind én gang med din e-mail og adgangskode (og koden fra din app, hvis du bruger to-trins-login) for at koble dem sammen, eller bed en administrator i dit netværk om hjælp.',
     });
     expect(cookieOf(res, SESSION_COOKIE)).toBeUndefined();
     const usersAfter = await t.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
@@ -115,7 +120,7 @@ describe('staff sign-in with the municipality\'s login (OpenID Connect)', () => 
   it('an e-mail the provider marks as unverified does not match a user', async () => {
     const user = await makeUser(t.db, partnershipId, 'counsellor');
     idp.accounts.set('uverificeret', { email: user.email, email_verified: false });
-    expect((await signInAs('uverificeret')).json().error.code).toBe('oidc_unknown_user');
+    expect((await signInAs('uverificeret')).json().error.code).toBe('oidc_link_needed');
   });
 
   it('a deactivated user is refused, and so is a user who is not municipal staff', async () => {
@@ -162,5 +167,117 @@ describe('staff sign-in with the municipality\'s login (OpenID Connect)', () => 
     const res = await callback(back, stateCookie);
     expect(res.statusCode).toBe(401);
     expect(res.json().error).toMatchObject({ code: 'oidc_cancelled', message: expect.stringMatching(/afbrudt/) });
+  });
+});
+
+/** A browser with all its cookies (session, OIDC state, pending link), for the multi-step link flows. */
+class Browser extends TestClient {
+  jar = new Map<string, string>();
+  override async request(opts: Parameters<TestClient['request']>[0]) {
+    const headers: Record<string, string> = { ...(opts.headers as Record<string, string>) };
+    const cookies = [...this.jar].map(([k, v]) => `${k}=${v}`);
+    if (cookies.length) headers.cookie = cookies.join('; ');
+    if (this.csrf && opts.method !== 'GET') headers['x-csrf-token'] ??= this.csrf;
+    const res = await this.app.inject({ ...opts, headers });
+    for (const c of res.cookies) if (c.value) this.jar.set(c.name, c.value); else this.jar.delete(c.name);
+    const body = res.headers['content-type']?.toString().includes('json') ? JSON.parse(res.body || 'null') : null;
+    if (body && typeof body === 'object' && 'csrfToken' in body) this.csrf = String(body.csrfToken);
+    return res;
+  }
+  async oidcSignIn(sub: string) {
+    const started = await this.post('/api/auth/oidc/start');
+    return this.post('/api/auth/oidc/callback', { search: await idp.signIn((started.json() as { url: string }).url, sub) });
+  }
+}
+
+/** An administrator with two-factor login on, in a partnership that trusts nothing from the provider (the defaults). */
+async function adminWithTotp() {
+  const p = await makePartnership(t.db);
+  const admin = await makeUser(t.db, p.id, 'admin');
+  const c = await t.login(admin.email);
+  const { secret } = (await c.post('/api/auth/totp/enrol')).json() as { secret: string };
+  expect((await c.post('/api/auth/totp/confirm', { code: totpAt(secret, Date.now() - 30_000) })).statusCode).toBe(200);
+  return { ...admin, partnershipId: p.id, secret };
+}
+const subjectOf = async (id: string) => (await t.db.selectFrom('users').select(['oidc_subject', 'oidc_issuer']).where('id', '=', id).executeTakeFirstOrThrow());
+
+describe('account linking with the municipality\'s login (issue 22: takeover by an unverified e-mail)', () => {
+  it('an identity-provider account claiming an administrator\'s e-mail (no email_verified claim) is refused, links nothing, and the owner links later', async () => {
+    const admin = await adminWithTotp();
+    // The attack from the probe: the provider account says it is the admin's e-mail, and says nothing about verifying it.
+    idp.accounts.set('angriber', { email: admin.email });
+    const attacker = new Browser(t.app);
+    const res = await attacker.oidcSignIn('angriber');
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('oidc_link_needed');
+    expect(cookieOf(res, SESSION_COOKIE)).toBeUndefined();
+    expect(await subjectOf(admin.id)).toEqual({ oidc_subject: null, oidc_issuer: null });
+    // Even "verified" is not enough while the partnership has not chosen to trust the provider's e-mails.
+    idp.accounts.set('angriber', { email: admin.email, email_verified: true });
+    expect((await attacker.oidcSignIn('angriber')).json().error.code).toBe('oidc_link_needed');
+    expect((await subjectOf(admin.id)).oidc_subject).toBeNull();
+    // The pending link in the attacker's browser is worthless without the admin's password.
+    const guess = await attacker.post('/api/auth/login', { email: admin.email, password: 'gættet-kode-1', linkOidc: true });
+    expect(guess.statusCode).toBe(401);
+    expect((await subjectOf(admin.id)).oidc_subject).toBeNull();
+
+    // The real owner is not locked out by the attempt: their own provider account links after password + TOTP.
+    idp.accounts.set('ejer', { email: admin.email, email_verified: true });
+    const owner = new Browser(t.app);
+    expect((await owner.oidcSignIn('ejer')).json().error.code).toBe('oidc_link_needed');
+    expect(owner.jar.has(OIDC_LINK_COOKIE)).toBe(true);
+    const noCode = await owner.post('/api/auth/login', { email: admin.email, password: TEST_PASSWORD, linkOidc: true });
+    expect(noCode.json().error.code).toBe('totp_required');
+    const linked = await owner.post('/api/auth/login', { email: admin.email, password: TEST_PASSWORD, code: totpAt(admin.secret), linkOidc: true });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(await subjectOf(admin.id)).toEqual({ oidc_subject: 'ejer', oidc_issuer: idp.issuer });
+
+    // From now on the owner signs in with the provider, and still gives the TOTP code (the provider asserted no MFA).
+    const later = new Browser(t.app);
+    const step1 = await later.oidcSignIn('ejer');
+    expect(step1.statusCode).toBe(401);
+    expect(step1.json().error).toMatchObject({ code: 'oidc_totp_required', message: expect.stringMatching(/6-cifrede kode/) });
+    expect(cookieOf(step1, SESSION_COOKIE)).toBeUndefined();
+    expect((await later.post('/api/auth/oidc/code', { code: '000000' })).statusCode).toBe(401);
+    const step2 = await later.post('/api/auth/oidc/code', { code: totpAt(admin.secret, Date.now() + 30_000) });
+    expect(step2.statusCode, step2.body).toBe(200);
+    expect(step2.json()).toMatchObject({ user: { id: admin.id }, role: 'admin' });
+    // The attacker's provider account still gets nothing.
+    expect((await new Browser(t.app).oidcSignIn('angriber')).json().error.code).toBe('oidc_link_needed');
+  });
+
+  it('a trusted, verified e-mail links a user without TOTP at once; a missing email_verified does not', async () => {
+    const user = await makeUser(t.db, partnershipId, 'counsellor');
+    idp.accounts.set('uden-claim', { email: user.email });
+    expect((await signInAs('uden-claim')).json().error.code).toBe('oidc_link_needed');
+    idp.accounts.set('verificeret', { email: user.email, email_verified: true });
+    const res = await signInAs('verificeret');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await subjectOf(user.id)).toEqual({ oidc_subject: 'verificeret', oidc_issuer: idp.issuer });
+  });
+
+  it('a user with TOTP keeps TOTP after a trusted e-mail link unless the provider asserts MFA and the partnership accepts it', async () => {
+    const admin = await adminWithTotp();
+    await t.db.updateTable('partnerships').set({ oidc_trust_email: true }).where('id', '=', admin.partnershipId).execute();
+    idp.accounts.set('admin-mfa', { email: admin.email, email_verified: true });
+    const res = await signInAs('admin-mfa');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('oidc_totp_required');
+    expect(cookieOf(res, SESSION_COOKIE)).toBeUndefined();
+    // The link itself is made (the e-mail was trusted); the decision on the second factor, with the claims the provider could send:
+    const claims = { iss: idp.issuer, sub: 'admin-mfa', email: admin.email, email_verified: true };
+    expect(await matchStaffUser(t.db, {}, { ...claims, amr: ['pwd', 'otp'] })).toEqual({ kind: 'user', userId: admin.id, codeNeeded: true });
+    await t.db.updateTable('partnerships').set({ oidc_accept_mfa: true }).where('id', '=', admin.partnershipId).execute();
+    expect(await matchStaffUser(t.db, {}, { ...claims, amr: ['pwd'] })).toEqual({ kind: 'user', userId: admin.id, codeNeeded: true });
+    expect(await matchStaffUser(t.db, {}, { ...claims, amr: ['pwd', 'otp'] })).toEqual({ kind: 'user', userId: admin.id, codeNeeded: false });
+    // A subject from another issuer is another account.
+    expect(await matchStaffUser(t.db, {}, { ...claims, iss: 'https://andet-idp.invalid', email_verified: false })).toEqual({ kind: 'unlinked' });
+    // Which claims count as MFA (RFC 8176 amr values, or an acr the installation names).
+    expect(providerAssertsMfa({ amr: ['pwd'] }, {})).toBe(false);
+    expect(providerAssertsMfa({}, {})).toBe(false);
+    expect(providerAssertsMfa({ amr: ['pwd', 'otp'] }, {})).toBe(true);
+    expect(providerAssertsMfa({ amr: ['hwk'] }, {})).toBe(true);
+    expect(providerAssertsMfa({ acr: 'https://data.gov.dk/concept/core/nsis/loa/Substantial' }, { OIDC_MFA_ACR: 'https://data.gov.dk/concept/core/nsis/loa/Substantial, https://data.gov.dk/concept/core/nsis/loa/High' })).toBe(true);
+    expect(providerAssertsMfa({ acr: 'https://data.gov.dk/concept/core/nsis/loa/Low' }, { OIDC_MFA_ACR: 'https://data.gov.dk/concept/core/nsis/loa/Substantial' })).toBe(false);
   });
 });

@@ -5,9 +5,12 @@ import type { App } from '../core/app-types.ts';
 import type { Config } from '../core/config.ts';
 import type { Db } from '../core/db.ts';
 import { AppError } from '../core/errors.ts';
-import type { Role } from '../core/policy.ts';
 import { isLocalHost, startSession } from './login-session.ts';
-import { AuthMethods, ErrorResponse, OidcCallbackBody, OidcStartResponse, SessionInfo } from './schemas.ts';
+import { AuthMethods, ErrorResponse, OidcCallbackBody, OidcCodeBody, OidcStartResponse, SessionInfo } from './schemas.ts';
+import { forgetPendingLogin, holdPendingLogin, linkNeeded, matchStaffUser, oidcCodeNeeded, pendingLogin, type ProviderClaims } from './oidc-link.ts';
+import { clearTries, reserveTry, totpKeys } from './throttle.ts';
+import { checkSecondFactor, totpInvalid } from './totp.ts';
+import { secretsFor } from '../core/secrets.ts';
 
 /**
  * Staff sign-in with the municipality's OpenID Connect provider (openid-client):
@@ -15,14 +18,14 @@ import { AuthMethods, ErrorResponse, OidcCallbackBody, OidcStartResponse, Sessio
  * nonce stay in the database (oidc_login_requests), keyed by a hash of the
  * state; the state is also in a short-lived cookie, so the answer must come back
  * to the browser that started the sign-in. A user is matched to an existing,
- * active staff user by the provider's subject (stored at the first sign-in) or
- * by e-mail; nobody is created. The session is the same as after a password login.
+ * active staff user by the provider's issuer + subject, linked only once the user
+ * has proven the link (oidc-link.ts); nobody is created. The session is the same
+ * as after a password login.
  */
 export const OIDC_COOKIE = 'fodfaeste_oidc';
 const COOKIE_PATH = '/api/auth/oidc';
 const REQUEST_MINUTES = 10;
-/** Roles that belong to municipal staff; company contacts, mentors and young people log in with a password. */
-export const OIDC_ROLES: readonly Role[] = ['counsellor', 'admin', 'steering_group'];
+export { OIDC_ROLES } from './oidc-roles.ts';
 
 export const oidcEnabled = (c: Config) => Boolean(c.OIDC_ISSUER_URL && c.OIDC_CLIENT_ID && c.OIDC_CLIENT_SECRET);
 export const oidcRedirectUrl = (c: Config) => c.OIDC_REDIRECT_URL ?? `${(c.PUBLIC_URL ?? '').replace(/\/$/, '')}/login/oidc`;
@@ -35,10 +38,7 @@ const unreachable = () => new AppError(503, 'oidc_unavailable', 'Kommunens login
 const badState = () => new AppError(400, 'oidc_state', 'Login-forsøget kunne ikke genkendes: det er udløbet eller startet i en anden browser. Start forfra med «Log ind med kommunens login».');
 const failed = () => new AppError(401, 'oidc_failed', 'Login via kommunens login kunne ikke gennemføres. Prøv igen, eller log ind med e-mail og adgangskode.');
 const cancelled = () => new AppError(401, 'oidc_cancelled', 'Login via kommunens login blev afbrudt. Prøv igen, når du er klar.');
-const unknownUser = (email: string | undefined) => new AppError(403, 'oidc_unknown_user',
-  `Kommunens login kender dig${email ? ` som ${email}` : ''}, men der findes ingen bruger i Fodfæste med den e-mail. Bed en administrator i dit netværk om at oprette dig.`);
-const inactive = () => new AppError(403, 'oidc_inactive', 'Din bruger i Fodfæste er deaktiveret. Kontakt en administrator i dit netværk, hvis du skal have adgang igen.');
-const notStaff = () => new AppError(403, 'oidc_not_staff', 'Kommunens login er kun for kommunens medarbejdere. Log ind med e-mail og adgangskode.');
+const noPendingCode = () => new AppError(400, 'oidc_state', 'Login-forsøget kunne ikke genkendes: det er udløbet eller startet i en anden browser. Start forfra med «Log ind med kommunens login».');
 
 /** The provider's configuration, discovered once per app and kept (a failed discovery is tried again next time). */
 const discovered = new WeakMap<Config, Promise<oidc.Configuration>>();
@@ -105,7 +105,7 @@ export async function oidcRoutes(app: App) {
     if (!request) throw badState();
     if (params.has('error')) throw params.get('error') === 'access_denied' ? cancelled() : failed();
     const provider = await providerConfig(config);
-    let claims: { sub: string; email?: string; email_verified?: boolean };
+    let claims: ProviderClaims;
     try {
       const tokens = await oidc.authorizationCodeGrant(provider, new URL(`${oidcRedirectUrl(config)}?${search}`), {
         pkceCodeVerifier: request.code_verifier,
@@ -114,18 +114,46 @@ export async function oidcRoutes(app: App) {
         idTokenExpected: true,
       });
       const idClaims = tokens.claims()!;
-      claims = { sub: idClaims.sub, email: idClaims.email as string | undefined, email_verified: idClaims.email_verified as boolean | undefined };
+      // amr and acr describe this sign-in, so they come from the ID token only.
+      const amr = Array.isArray(idClaims.amr) ? idClaims.amr.filter((m): m is string => typeof m === 'string') : undefined;
+      const acr = typeof idClaims.acr === 'string' ? idClaims.acr : undefined;
+      claims = { iss: idClaims.iss, sub: idClaims.sub, email: idClaims.email as string | undefined, email_verified: idClaims.email_verified as boolean | undefined, amr, acr };
       // Most providers put e-mail in the UserInfo answer, not the ID token, in the code flow.
       if (!claims.email) {
         const info = await oidc.fetchUserInfo(provider, tokens.access_token, idClaims.sub);
-        claims = { sub: idClaims.sub, email: info.email, email_verified: info.email_verified };
+        claims = { ...claims, email: info.email, email_verified: info.email_verified };
       }
     } catch (err) {
       req.log.warn({ err: { name: (err as Error).name, code: (err as { code?: string }).code, message: (err as Error).message } }, 'oidc sign-in failed');
       throw failed();
     }
-    const userId = await matchStaffUser(db, claims);
-    return startSession(app, req, reply, userId);
+    const match = await matchStaffUser(db, config, claims);
+    if (match.kind === 'unlinked') {
+      await holdPendingLogin(db, req, reply, claims, null);
+      throw linkNeeded(claims.email);
+    }
+    if (match.codeNeeded) {
+      await holdPendingLogin(db, req, reply, claims, match.userId);
+      throw oidcCodeNeeded();
+    }
+    return startSession(app, req, reply, match.userId);
+  });
+
+  // The second step for a user with TOTP whose provider did not assert MFA (or whose partnership does not accept it).
+  const secrets = secretsFor(config);
+  app.post('/api/auth/oidc/code', {
+    config: { permission: 'public' },
+    schema: { tags: ['auth'], body: OidcCodeBody, response: { 200: SessionInfo, 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse } },
+  }, async (req, reply) => {
+    const pending = await pendingLogin(db, req, { take: false });
+    if (!pending?.user_id) throw noPendingCode();
+    const keys = totpKeys(pending.user_id);
+    await reserveTry(db, keys);
+    if ((await checkSecondFactor(db, secrets, pending.user_id, req.body.code)) !== 'ok') throw totpInvalid();
+    await clearTries(db, keys);
+    await pendingLogin(db, req, { take: true });
+    forgetPendingLogin(reply);
+    return startSession(app, req, reply, pending.user_id);
   });
 }
 
@@ -136,27 +164,4 @@ async function takeLoginRequest(db: Db, req: FastifyRequest, state: string | nul
   const row = await db.deleteFrom('oidc_login_requests').where('state_hash', '=', hash(state)).returningAll().executeTakeFirst();
   if (!row || Date.now() - new Date(row.created_at).getTime() > REQUEST_MINUTES * 60_000) return null;
   return { ...row, state };
-}
-
-/**
- * The existing staff user the provider vouches for: by stored subject, else by
- * e-mail (not when the provider says the e-mail is unverified, nor when that user
- * is already tied to another subject). Stores the subject at the first match.
- */
-async function matchStaffUser(db: Db, claims: { sub: string; email?: string; email_verified?: boolean }): Promise<string> {
-  const email = claims.email?.trim().toLowerCase();
-  return db.transaction().execute(async (trx) => {
-    const cols = ['id', 'active', 'oidc_subject'] as const;
-    let user = await trx.selectFrom('users').select(cols).where('oidc_subject', '=', claims.sub).executeTakeFirst();
-    if (!user && email && claims.email_verified !== false) {
-      const byEmail = await trx.selectFrom('users').select(cols).where((eb) => eb(eb.fn('lower', ['email']), '=', email)).executeTakeFirst();
-      if (byEmail && (byEmail.oidc_subject === null || byEmail.oidc_subject === claims.sub)) user = byEmail;
-    }
-    if (!user) throw unknownUser(email);
-    if (!user.active) throw inactive();
-    const staff = await trx.selectFrom('memberships').select('role').where('user_id', '=', user.id).where('role', 'in', OIDC_ROLES).executeTakeFirst();
-    if (!staff) throw notStaff();
-    if (user.oidc_subject === null) await trx.updateTable('users').set({ oidc_subject: claims.sub }).where('id', '=', user.id).execute();
-    return user.id;
-  });
 }

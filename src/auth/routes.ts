@@ -1,13 +1,13 @@
 import type { App } from '../core/app-types.ts';
-import { AppError, forbidden } from '../core/errors.ts';
+import { forbidden } from '../core/errors.ts';
 import type { Role } from '../core/policy.ts';
 import { secretsFor } from '../core/secrets.ts';
-import { verifyPassword } from './passwords.ts';
-import { assertLoginAllowed, recordLoginAttempt } from './throttle.ts';
 import { destroySession, SESSION_COOKIE, setSessionPartnership } from './sessions.ts';
-import { sessionInfo, startSession } from './login-session.ts';
+import { sessionInfo } from './login-session.ts';
 import { oidcRoutes } from './oidc.ts';
-import { checkSecondFactor, encryptLegacySecrets, totpInvalid, totpRequired } from './totp.ts';
+import { encryptLegacySecrets } from './totp.ts';
+import { passwordLogin } from './password-login.ts';
+import { deviceRoutes } from './device-routes.ts';
 import { totpRoutes } from './totp-routes.ts';
 import { inviteAcceptRoutes } from './invites.ts';
 import { ErrorResponse, LoginBody, SessionInfo, SwitchPartnershipBody } from './schemas.ts';
@@ -20,29 +20,12 @@ export async function authRoutes(app: App) {
   await totpRoutes(app);
   await oidcRoutes(app);
   await inviteAcceptRoutes(app);
+  await deviceRoutes(app);
 
   app.post('/api/auth/login', {
     config: { permission: 'public' },
-    schema: { tags: ['auth'], body: LoginBody, response: { 200: SessionInfo, 401: ErrorResponse, 429: ErrorResponse } },
-  }, async (req, reply) => {
-    const account = req.body.email.trim().toLowerCase();
-    await assertLoginAllowed(db, account, req.ip);
-    const user = await db.selectFrom('users').select(['id', 'password_hash', 'active']).where((eb) => eb(eb.fn('lower', ['email']), '=', account)).executeTakeFirst();
-    const ok = await verifyPassword(user?.password_hash ?? null, req.body.password);
-    if (!user || !ok || !user.active) {
-      await recordLoginAttempt(db, account, req.ip, false);
-      throw new AppError(401, 'bad_credentials', 'Forkert e-mail eller adgangskode.');
-    }
-    // Two-factor: a wrong code counts as a failed attempt (throttled like a wrong password).
-    const second = await checkSecondFactor(db, secrets, user.id, req.body.code);
-    if (second === 'missing') throw totpRequired();
-    if (second === 'wrong') {
-      await recordLoginAttempt(db, account, req.ip, false);
-      throw totpInvalid();
-    }
-    await recordLoginAttempt(db, account, req.ip, true);
-    return startSession(app, req, reply, user.id);
-  });
+    schema: { tags: ['auth'], body: LoginBody, response: { 200: SessionInfo, 400: ErrorResponse, 401: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse } },
+  }, async (req, reply) => passwordLogin(app, secrets, req, reply, req.body));
 
   app.post('/api/auth/logout', {
     config: { authenticated: true },

@@ -1,9 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { systemClock, type Clock } from '../core/clock.ts';
 import type { Db } from '../core/db.ts';
 import type { Role } from '../core/policy.ts';
 import { sessionCacheFor } from './session-cache.ts';
 
 export const SESSION_COOKIE = 'fodfaeste_sid';
+/** The "husk denne telefon" device cookie (trusted-devices.ts): a session bound to a device needs it too. */
+export const DEVICE_COOKIE = 'fodfaeste_device';
 
 export interface SessionSettings {
   idleMinutes: number;
@@ -19,12 +23,21 @@ export interface SessionUser {
   partnershipId: string | null;
   role: Role | null;
   csrfToken: string;
+  /** Set when the session is bound to a remembered device: the hash of that device's cookie. */
+  deviceHash?: string | null;
 }
 
-const hashId = (id: string) => createHash('sha256').update(id).digest('hex');
+/** How one session differs from the installation's defaults ("husk denne telefon"). */
+export interface SessionOptions {
+  deviceId?: string;
+  absoluteHours?: number;
+  idleMinutes?: number;
+}
+
+export const hashId = (id: string) => createHash('sha256').update(id).digest('hex');
 
 /** Creates a new session (a fresh id at every login) and returns the cookie value. */
-export async function createSession(db: Db, userId: string, partnershipId: string | null, s: SessionSettings) {
+export async function createSession(db: Db, userId: string, partnershipId: string | null, s: SessionSettings, o: SessionOptions = {}, clock: Clock = systemClock) {
   const id = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await db
@@ -34,7 +47,11 @@ export async function createSession(db: Db, userId: string, partnershipId: strin
       user_id: userId,
       partnership_id: partnershipId,
       csrf_token: csrfToken,
-      expires_at: new Date(Date.now() + s.absoluteHours * 3_600_000),
+      created_at: clock.now(),
+      last_seen_at: clock.now(),
+      expires_at: new Date(clock.now().getTime() + (o.absoluteHours ?? s.absoluteHours) * 3_600_000),
+      device_id: o.deviceId ?? null,
+      idle_minutes: o.idleMinutes ?? null,
     })
     .execute();
   return { id, csrfToken };
@@ -43,29 +60,35 @@ export async function createSession(db: Db, userId: string, partnershipId: strin
 /**
  * Looks up a live session; bumps its idle timer at most once a minute to spare writes.
  * A session read in the last minute is answered from this process's cache (session-cache.ts).
+ * A session bound to a remembered device is only valid together with that device's cookie.
  */
-export async function findSession(db: Db, id: string, s: SessionSettings): Promise<SessionUser | null> {
+export async function findSession(db: Db, id: string, s: SessionSettings, o: { deviceToken?: string; clock?: Clock } = {}): Promise<SessionUser | null> {
+  const clock = o.clock ?? systemClock;
   const idHash = hashId(id);
+  const deviceHash = o.deviceToken ? hashId(o.deviceToken) : null;
   const cache = sessionCacheFor(db);
-  const cached = cache?.get(idHash, s.idleMinutes);
-  if (cached) return cached;
+  const cached = cache?.get(idHash, s.idleMinutes, clock.now().getTime());
+  if (cached) return cached.deviceHash && cached.deviceHash !== deviceHash ? null : cached;
   const ticket = cache?.ticket();
-  const idleSince = new Date(Date.now() - s.idleMinutes * 60_000);
+  const now = clock.now();
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .leftJoin('memberships as m', (j) => j.onRef('m.user_id', '=', 's.user_id').onRef('m.partnership_id', '=', 's.partnership_id'))
-    .select(['s.id_hash', 's.user_id', 's.partnership_id', 's.csrf_token', 's.last_seen_at', 's.expires_at', 'u.name', 'u.email', 'u.locale', 'm.role'])
+    .leftJoin('trusted_devices as d', 'd.id', 's.device_id')
+    .select(['s.id_hash', 's.user_id', 's.partnership_id', 's.csrf_token', 's.last_seen_at', 's.expires_at', 's.device_id', 'd.token_hash as device_hash', 'u.name', 'u.email', 'u.locale', 'm.role'])
     .where('s.id_hash', '=', idHash)
-    .where('s.expires_at', '>', new Date())
-    .where('s.last_seen_at', '>', idleSince)
+    .where('s.expires_at', '>', now)
+    .where(sql<boolean>`s.last_seen_at > ${now}::timestamptz - make_interval(mins => coalesce(s.idle_minutes, ${s.idleMinutes}::int))`)
     .where('u.active', '=', true)
     .executeTakeFirst();
   if (!row) return null;
+  if (row.device_id !== null && (!row.device_hash || row.device_hash !== deviceHash)) return null;
   let lastSeenAt = new Date(row.last_seen_at);
-  if (Date.now() - lastSeenAt.getTime() > 60_000) {
-    lastSeenAt = new Date();
+  if (now.getTime() - lastSeenAt.getTime() > 60_000) {
+    lastSeenAt = now;
     await db.updateTable('sessions').set({ last_seen_at: lastSeenAt }).where('id_hash', '=', idHash).execute();
+    if (row.device_id) await db.updateTable('trusted_devices').set({ last_used_at: lastSeenAt }).where('id', '=', row.device_id).execute();
   }
   const user: SessionUser = {
     sessionHash: row.id_hash,
@@ -76,6 +99,7 @@ export async function findSession(db: Db, id: string, s: SessionSettings): Promi
     partnershipId: row.role ? row.partnership_id : null,
     role: (row.role as Role | null) ?? null,
     csrfToken: row.csrf_token,
+    deviceHash: row.device_hash,
   };
   if (ticket !== undefined) cache!.put(ticket, user, row.expires_at, lastSeenAt);
   return user;
@@ -101,6 +125,6 @@ export async function setSessionPartnership(db: Db, sessionHash: string, partner
   sessionCacheFor(db)?.evictSession(sessionHash);
 }
 
-export async function purgeExpiredSessions(db: Db) {
-  await db.deleteFrom('sessions').where('expires_at', '<', new Date()).execute();
+export async function purgeExpiredSessions(db: Db, clock: Clock = systemClock) {
+  await db.deleteFrom('sessions').where('expires_at', '<', clock.now()).execute();
 }

@@ -4,6 +4,7 @@ import { AppError, unauthenticated } from '../core/errors.ts';
 import { ErrorResponse } from './schemas.ts';
 import { secretsFor } from '../core/secrets.ts';
 import { consumeCode, newSecret, openSecret, otpauthUrl, sealSecret, totpInvalid } from './totp.ts';
+import { clearTries, reserveTry, totpKeys } from './throttle.ts';
 
 const CodeBody = Type.Object({ code: Type.String({ pattern: '^\\d{6}$', description: 'The 6-digit code from the authenticator app' }) });
 const Enrolment = Type.Object({ secret: Type.String(), otpauthUrl: Type.String() });
@@ -40,24 +41,29 @@ export async function totpRoutes(app: App) {
 
   app.post('/api/auth/totp/confirm', {
     config: { authenticated: true },
-    schema: { tags: ['auth'], body: CodeBody, response: { 200: Status, 401: ErrorResponse, 409: ErrorResponse } },
+    schema: { tags: ['auth'], body: CodeBody, response: { 200: Status, 401: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse } },
   }, async (req) => {
     const userId = req.session!.userId;
     const row = await db.selectFrom('user_totp').selectAll().where('user_id', '=', userId).executeTakeFirst();
     if (!row) throw new AppError(409, 'totp_not_enrolled', 'Start opsætningen af to-trins-login først.');
+    // Throttled like login (a million codes are guessable): the try is counted before the code is checked.
+    await reserveTry(db, totpKeys(userId));
     if (!(await consumeCode(db, userId, openSecret(box, row), req.body.code, Number(row.last_step)))) throw totpInvalid();
+    await clearTries(db, totpKeys(userId));
     await db.updateTable('user_totp').set({ enabled_at: new Date() }).where('user_id', '=', userId).execute();
     return { enabled: true };
   });
 
   app.post('/api/auth/totp/disable', {
     config: { authenticated: true },
-    schema: { tags: ['auth'], body: CodeBody, response: { 200: Status, 401: ErrorResponse } },
+    schema: { tags: ['auth'], body: CodeBody, response: { 200: Status, 401: ErrorResponse, 429: ErrorResponse } },
   }, async (req) => {
     const userId = req.session!.userId;
     const row = await db.selectFrom('user_totp').selectAll().where('user_id', '=', userId).executeTakeFirst();
     if (!row?.enabled_at) return { enabled: false };
+    await reserveTry(db, totpKeys(userId));
     if (!(await consumeCode(db, userId, openSecret(box, row), req.body.code, Number(row.last_step)))) throw totpInvalid();
+    await clearTries(db, totpKeys(userId));
     await db.deleteFrom('user_totp').where('user_id', '=', userId).execute();
     return { enabled: false };
   });

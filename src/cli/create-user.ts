@@ -7,7 +7,7 @@ export async function createUser(database: Database, u: { email: string; name: s
   const partnership = await database.db.selectFrom('partnerships').select('id').where('slug', '=', u.partnershipSlug).executeTakeFirst();
   if (!partnership) throw new Error(`No partnership with slug "${u.partnershipSlug}"`);
   const password = process.env.FODFAESTE_PASSWORD ?? (await ask('Password: '));
-  const problem = passwordProblem(password);
+  const problem = passwordProblem(password, { name: u.name, email: u.email });
   if (problem) throw new Error(problem);
   const passwordHash = await hashPassword(password);
   await database.db.transaction().execute(async (trx) => {

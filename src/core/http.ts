@@ -13,7 +13,7 @@ import { forbidden, unauthenticated } from './errors.ts';
 import { checkCsrf, secureCookiesOf, sendHsts } from './csrf.ts';
 import { registerInputGuard } from './input-guard.ts';
 import { assertRole } from './policy.ts';
-import { findSession, SESSION_COOKIE } from '../auth/sessions.ts';
+import { DEVICE_COOKIE, findSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { attachSessionCache } from '../auth/session-cache.ts';
 import { features } from '../features.ts';
 import { healthRoutes } from './health.ts';
@@ -81,7 +81,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     reply.header('x-request-id', req.id);
     limiter.checkIp(req.ip, req.url);
     const sid = req.cookies[SESSION_COOKIE];
-    req.session = sid ? await findSession(deps.db, sid, sessionSettings(deps)) : null;
+    req.session = sid ? await findSession(deps.db, sid, sessionSettings(deps), { deviceToken: req.cookies[DEVICE_COOKIE] }) : null;
     if (req.session) limiter.checkUser(req.session.userId);
     if (UNSAFE.has(req.method)) checkCsrf(deps.config, req);
     const cfg = req.routeOptions.config;
