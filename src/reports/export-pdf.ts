@@ -133,7 +133,9 @@ function lineChart(doc: Doc, title: string, points: { label: string; value: numb
   const h = 120;
   const max = Math.max(1, ...points.map((p) => p.value ?? 0));
   doc.lineWidth(0.5).strokeColor(GREY).moveTo(x0, y0 - h).lineTo(x0, y0).lineTo(x0 + w, y0).stroke();
-  doc.font('regular').fontSize(7).fillColor(GREY).text(nf.format(max), PAGE.left, y0 - h - 3, { width: 26, align: 'right' }).text('0', PAGE.left, y0 - 4, { width: 26, align: 'right' });
+  // The scale's top is the largest shown value; with every month hidden there is no scale to print (not "1").
+  if (points.some((p) => p.value !== null && p.value > 0)) doc.font('regular').fontSize(7).fillColor(GREY).text(nf.format(max), PAGE.left, y0 - h - 3, { width: 26, align: 'right' });
+  doc.font('regular').fontSize(7).fillColor(GREY).text('0', PAGE.left, y0 - 4, { width: 26, align: 'right' });
   const step = points.length > 1 ? w / (points.length - 1) : 0;
   let pen = false;
   doc.lineWidth(1.5).strokeColor(BLUE);

@@ -13,7 +13,25 @@ import { ReportTableView } from './ReportTableView.tsx';
 import { KeyFigureList, GoalList } from './KeyFigures.tsx';
 import type { ReportBundle, ReportTable } from './types.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' });
+
+/** The status date of a suppressed view: the last day of the last whole month (the server's rule, periods.ts). */
+function lastMonthEnd(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const monthEnd = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  return d === Number(monthEnd.slice(8)) ? day : new Date(Date.UTC(y, m - 1, 0)).toISOString().slice(0, 10);
+}
+
+/** Calendar years whose end lies on or before the status date, newest first (the steering group's periods). */
+function completedYears(asOf: string): number[] {
+  const last = Number(asOf.slice(0, 4)) - (asOf.slice(5) === '12-31' ? 0 : 1);
+  return Array.from({ length: 10 }, (_, i) => last - i);
+}
+
+/** A suppressed view shows one whole, completed calendar year and no narrowing filters (issue #22). */
+function suppressedFilters(year: number, view: string): Filters {
+  return { from: `${year}-01-01`, to: `${year}-12-31`, asOf: lastMonthEnd(today()), counsellorId: '', ageBand: '', readiness: '', view };
+}
 
 interface Filters {
   from: string;
@@ -47,30 +65,50 @@ export function ReportsPage() {
   const { t } = useTranslation('reports');
   const session = useSession();
   const team = session.role === 'counsellor' || session.role === 'admin';
-  const initial: Filters = { from: `${today().slice(0, 4)}-01-01`, to: today(), asOf: today(), counsellorId: '', ageBand: '', readiness: '', view: '' };
+  const years = completedYears(lastMonthEnd(today()));
+  const initial: Filters = team
+    ? { from: `${today().slice(0, 4)}-01-01`, to: today(), asOf: today(), counsellorId: '', ageBand: '', readiness: '', view: '' }
+    : suppressedFilters(years[0], '');
   const [draft, setDraft] = useState<Filters>(initial);
   const [filters, setFilters] = useState<Filters>(initial);
   const result = useApiGet<ReportBundle>('/api/reports', query(filters));
   const counsellors = useApiGet<Static<typeof ReportCounsellors>>('/api/reports/counsellors');
   const set = (k: keyof Filters) => (e: { target: { value: string } }) => setDraft({ ...draft, [k]: e.target.value });
+  const suppressedView = !team || draft.view === 'suppressed';
+  const chooseView = (e: { target: { value: string } }) => setDraft(e.target.value === 'suppressed'
+    ? suppressedFilters(Number(draft.from.slice(0, 4)) <= years[0] ? Number(draft.from.slice(0, 4)) : years[0], 'suppressed')
+    : { ...draft, view: '' });
   const submit = (e: FormEvent) => { e.preventDefault(); setFilters(draft); };
 
   return (
     <>
       <PageTitle subtitle={t('intro')}>{t('title')}</PageTitle>
       <form className="report-filters" onSubmit={submit} aria-label={t('filters.label')}>
-        <div className="form-group">
-          <label className="form-label" htmlFor="r-from">{t('filters.from')}</label>
-          <input className="form-input" id="r-from" type="date" value={draft.from} onChange={set('from')} required />
-        </div>
-        <div className="form-group">
-          <label className="form-label" htmlFor="r-to">{t('filters.to')}</label>
-          <input className="form-input" id="r-to" type="date" value={draft.to} onChange={set('to')} required />
-        </div>
-        <div className="form-group">
-          <label className="form-label" htmlFor="r-asof">{t('filters.asOf')}</label>
-          <input className="form-input" id="r-asof" type="date" value={draft.asOf} onChange={set('asOf')} required />
-        </div>
+        {suppressedView ? (
+          <div className="form-group">
+            <label className="form-label" htmlFor="r-year">{t('filters.year')}</label>
+            <span className="form-hint" id="r-year-hint">{t('filters.yearHint', { asOf: draft.asOf })}</span>
+            <select className="form-select" id="r-year" aria-describedby="r-year-hint" value={draft.from.slice(0, 4)} onChange={(e) => setDraft(suppressedFilters(Number(e.target.value), draft.view))}>
+              {years.map((y) => <option key={y} value={y}>{y}</option>)}
+            </select>
+          </div>
+        ) : (
+          <>
+            <div className="form-group">
+              <label className="form-label" htmlFor="r-from">{t('filters.from')}</label>
+              <input className="form-input" id="r-from" type="date" value={draft.from} onChange={set('from')} required />
+            </div>
+            <div className="form-group">
+              <label className="form-label" htmlFor="r-to">{t('filters.to')}</label>
+              <input className="form-input" id="r-to" type="date" value={draft.to} onChange={set('to')} required />
+            </div>
+            <div className="form-group">
+              <label className="form-label" htmlFor="r-asof">{t('filters.asOf')}</label>
+              <input className="form-input" id="r-asof" type="date" value={draft.asOf} onChange={set('asOf')} required />
+            </div>
+          </>
+        )}
+        {!suppressedView && (<>
         <div className="form-group">
           <label className="form-label" htmlFor="r-counsellor">{t('filters.counsellor')}</label>
           <select className="form-select" id="r-counsellor" value={draft.counsellorId} onChange={set('counsellorId')}>
@@ -92,10 +130,11 @@ export function ReportsPage() {
             {READINESS.map((r) => <option key={r} value={r}>{t(`readiness.${r}`)}</option>)}
           </select>
         </div>
+        </>)}
         {team && (
           <div className="form-group">
             <label className="form-label" htmlFor="r-view">{t('filters.view')}</label>
-            <select className="form-select" id="r-view" value={draft.view} onChange={set('view')}>
+            <select className="form-select" id="r-view" value={draft.view} onChange={chooseView}>
               <option value="">{t('filters.viewTeam')}</option>
               <option value="suppressed">{t('filters.viewSuppressed')}</option>
             </select>
