@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { createTestApp, TEST_PASSWORD, TestClient, type TestApp } from '../../test/helpers/app.ts';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../../test/helpers/app.ts';
+import { CookieClient } from '../../test/helpers/cookie-client.ts';
 import { makePartnership, makeUser } from '../../test/helpers/factories.ts';
 import { startLocalProvider, type LocalProvider } from '../../test/helpers/oidc-provider.ts';
 import { SESSION_COOKIE } from './sessions.ts';
@@ -171,19 +172,7 @@ describe('staff sign-in with the municipality\'s login (OpenID Connect)', () => 
 });
 
 /** A browser with all its cookies (session, OIDC state, pending link), for the multi-step link flows. */
-class Browser extends TestClient {
-  jar = new Map<string, string>();
-  override async request(opts: Parameters<TestClient['request']>[0]) {
-    const headers: Record<string, string> = { ...(opts.headers as Record<string, string>) };
-    const cookies = [...this.jar].map(([k, v]) => `${k}=${v}`);
-    if (cookies.length) headers.cookie = cookies.join('; ');
-    if (this.csrf && opts.method !== 'GET') headers['x-csrf-token'] ??= this.csrf;
-    const res = await this.app.inject({ ...opts, headers });
-    for (const c of res.cookies) if (c.value) this.jar.set(c.name, c.value); else this.jar.delete(c.name);
-    const body = res.headers['content-type']?.toString().includes('json') ? JSON.parse(res.body || 'null') : null;
-    if (body && typeof body === 'object' && 'csrfToken' in body) this.csrf = String(body.csrfToken);
-    return res;
-  }
+class Browser extends CookieClient {
   async oidcSignIn(sub: string) {
     const started = await this.post('/api/auth/oidc/start');
     return this.post('/api/auth/oidc/callback', { search: await idp.signIn((started.json() as { url: string }).url, sub) });
