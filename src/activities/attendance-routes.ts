@@ -132,10 +132,11 @@ export async function attendanceRoutes(app: App) {
     const actor = actorOf(req);
     // The counsellor's own young people by default (their daily list); all=true for the whole partnership.
     const mine = !req.query.all;
-    const [out] = await Promise.all([
-      slippingAway(db, actor.partnershipId, mine ? actor.userId : null),
-      audit(db, actor, { action: 'search', subjectKind: 'activity_attendance', criterion: mine ? 'slipping_away_mine' : 'slipping_away', purpose: 'casework' }),
-    ]);
+    const out = await slippingAway(db, actor.partnershipId, mine ? actor.userId : null);
+    await audit(db, actor, {
+      action: 'search', subjectKind: 'activity_attendance', criterion: mine ? 'slipping_away_mine' : 'slipping_away', purpose: 'casework',
+      subjectIds: [...new Set(out.map((r) => r.youngPersonId))],
+    });
     return out;
   });
 }

@@ -46,14 +46,17 @@ async function appendStatement(q: Db | Trx, rows: PendingAuditRow[]): Promise<st
   // canonical(row) = '[' + id + ',' + tail
   const tails = rows.map((r) => JSON.stringify(canonicalAfterId(r)).slice(1));
   const ats = rows.map((r) => r.at.toISOString());
+  // A list's ids travel as one array literal per row (unnest cannot take an array of arrays of different lengths).
+  const lists = rows.map((r) => (r.subject_ids?.length ? `{${r.subject_ids.join(',')}}` : null));
   // MATERIALIZED: nextval runs on rows joined to the heads the lock returned, i.e. once the lock is held;
   // within a chain the ids are then ranked and matched to the rows in their given order.
   const { rows: moved } = await sql<{ chain: string }>`
     WITH RECURSIVE given AS MATERIALIZED (
       SELECT t.*, row_number() OVER (PARTITION BY t.chain ORDER BY t.ord) AS n
       FROM unnest(${col('chain')}::text[], ${tails}::text[], ${ats}::timestamptz[], ${col('user_id')}::uuid[], ${col('partnership_id')}::uuid[],
-        ${col('role')}::text[], ${col('action')}::text[], ${col('subject_kind')}::text[], ${col('subject_id')}::uuid[], ${col('criterion')}::text[], ${col('purpose')}::text[])
-        WITH ORDINALITY AS t(chain, tail, at, user_id, partnership_id, role, action, subject_kind, subject_id, criterion, purpose, ord)
+        ${col('role')}::text[], ${col('action')}::text[], ${col('subject_kind')}::text[], ${col('subject_id')}::uuid[], ${col('criterion')}::text[], ${col('purpose')}::text[],
+        ${lists}::text[])
+        WITH ORDINALITY AS t(chain, tail, at, user_id, partnership_id, role, action, subject_kind, subject_id, criterion, purpose, subject_ids, ord)
     ), head AS MATERIALIZED (
       SELECT chain, last_hash::text AS last_hash FROM audit_chain_heads WHERE chain IN (SELECT chain FROM given) ORDER BY chain FOR UPDATE
     ), ids AS MATERIALIZED (
@@ -67,8 +70,8 @@ async function appendStatement(q: Db | Trx, rows: PendingAuditRow[]): Promise<st
       SELECT r.chain, r.n, r.id, c.hash, encode(sha256(convert_to(c.hash || '[' || r.id::text || ',' || r.tail, 'UTF8')), 'hex')
       FROM chained c JOIN input r ON r.chain = c.chain AND r.n = c.n + 1
     ), added AS (
-      INSERT INTO audit_log (id, at, user_id, partnership_id, role, action, subject_kind, subject_id, criterion, purpose, prev_hash, hash)
-      SELECT r.id, r.at, r.user_id, r.partnership_id, r.role, r.action, r.subject_kind, r.subject_id, r.criterion, r.purpose, c.prev, c.hash
+      INSERT INTO audit_log (id, at, user_id, partnership_id, role, action, subject_kind, subject_id, criterion, purpose, subject_ids, prev_hash, hash)
+      SELECT r.id, r.at, r.user_id, r.partnership_id, r.role, r.action, r.subject_kind, r.subject_id, r.criterion, r.purpose, r.subject_ids::uuid[], c.prev, c.hash
       FROM chained c JOIN input r ON r.chain = c.chain AND r.n = c.n
     )
     UPDATE audit_chain_heads AS h SET last_id = last.id, last_hash = last.hash
@@ -89,11 +92,15 @@ interface HashedRow {
   subject_id: string | null;
   criterion: string | null;
   purpose: string;
+  /** The young people in a list (migration 0137); absent or null for any other row. */
+  subject_ids?: string[] | null;
 }
 
-/** The hashed content after the id, in a fixed order. */
+/** The hashed content after the id, in a fixed order; a list's ids are hashed too, and rows without them hash as before 0137. */
 function canonicalAfterId(r: Omit<HashedRow, 'id'>) {
-  return [r.at.toISOString(), r.user_id, r.partnership_id, r.role, r.action, r.subject_kind, r.subject_id, r.criterion, r.purpose];
+  const base: unknown[] = [r.at.toISOString(), r.user_id, r.partnership_id, r.role, r.action, r.subject_kind, r.subject_id, r.criterion, r.purpose];
+  if (r.subject_ids?.length) base.push(r.subject_ids);
+  return base;
 }
 
 export function rowHash(prevHash: string, r: HashedRow): string {

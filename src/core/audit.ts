@@ -17,6 +17,12 @@ export interface AuditEntry {
   criterion?: string | null;
   /** Why the data is used, e.g. 'casework', 'placement_follow_up', 'own_data'. */
   purpose: string;
+  /**
+   * For a list or search: the young people shown in it. One row per list, not
+   * one per person; each of them finds it in their access log ("Du stod på en
+   * liste hos …"; GIN index, migration 0137).
+   */
+  subjectIds?: string[];
 }
 
 /**
@@ -61,6 +67,7 @@ function auditRow(actor: Actor | null, entry: AuditEntry): PendingAuditRow {
     subject_id: entry.subjectId ?? null,
     criterion: entry.criterion ?? null,
     purpose: entry.purpose,
+    subject_ids: entry.subjectIds?.length ? entry.subjectIds : null,
   };
 }
 

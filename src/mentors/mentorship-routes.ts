@@ -88,13 +88,12 @@ export async function mentorshipRoutes(app: App) {
   }, async (req) => {
     const actor = actorOf(req);
     const today = toLocal(new Date()).date;
-    const [rows] = await Promise.all([
-      db.selectFrom('mentorships as ms').innerJoin('mentors as m', 'm.id', 'ms.mentor_id').innerJoin('young_people as y', 'y.id', 'ms.young_person_id')
-        .select(['ms.id', 'm.name', 'ms.young_person_id', 'y.first_name', 'y.last_name', 'ms.next_review_on'])
-        .where('ms.partnership_id', '=', actor.partnershipId).where('ms.status', '=', 'active')
-        .where('ms.next_review_on', '<=', addDays(today, req.query.days)).orderBy('ms.next_review_on').execute(),
-      audit(db, actor, { action: 'search', subjectKind: 'mentorship', criterion: 'review_due', purpose: 'casework' }),
-    ]);
+    const rows = await db.selectFrom('mentorships as ms').innerJoin('mentors as m', 'm.id', 'ms.mentor_id').innerJoin('young_people as y', 'y.id', 'ms.young_person_id')
+      .select(['ms.id', 'm.name', 'ms.young_person_id', 'y.first_name', 'y.last_name', 'ms.next_review_on'])
+      .where('ms.partnership_id', '=', actor.partnershipId).where('ms.status', '=', 'active')
+      .where('ms.next_review_on', '<=', addDays(today, req.query.days)).orderBy('ms.next_review_on').execute();
+    // One row for the list, naming everyone on it (their access log shows it).
+    await audit(db, actor, { action: 'search', subjectKind: 'mentorship', criterion: 'review_due', purpose: 'casework', subjectIds: [...new Set(rows.map((r) => r.young_person_id))] });
     return rows.map((r) => ({
       mentorshipId: r.id, mentorName: r.name, youngPersonId: r.young_person_id, youngPersonName: `${r.first_name} ${r.last_name}`,
       nextReviewOn: r.next_review_on, overdue: r.next_review_on < today,

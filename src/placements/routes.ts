@@ -46,13 +46,12 @@ export async function placementRoutes(app: App) {
     schema: { tags: ['placements'], querystring: PlacementListQuery, response: { 200: Type.Array(Placement) } },
   }, async (req) => {
     const actor = actorOf(req);
-    const [rows] = await Promise.all([
-      listPlacements(db, actor.partnershipId, req.query),
-      audit(db, actor, {
-        action: 'search', subjectKind: 'placement', subjectId: req.query.youngPersonId ?? null,
-        criterion: req.query.companyId ? 'company' : req.query.youngPersonId ? 'young_person' : 'all', purpose: 'casework',
-      }),
-    ]);
+    const rows = await listPlacements(db, actor.partnershipId, req.query);
+    await audit(db, actor, {
+      action: 'search', subjectKind: 'placement', subjectId: req.query.youngPersonId ?? null,
+      criterion: req.query.companyId ? 'company' : req.query.youngPersonId ? 'young_person' : 'all', purpose: 'casework',
+      subjectIds: req.query.youngPersonId ? undefined : [...new Set(rows.map((r) => r.youngPersonId))],
+    });
     return rows;
   });
 
@@ -167,7 +166,8 @@ export async function placementRoutes(app: App) {
     const actor = actorOf(req);
     const tasks = await openTasksFor(db, actor.partnershipId, actor.userId);
     // Only a list naming young people is a search of their data.
-    if (tasks.some((t) => t.youngPersonId)) await audit(db, actor, { action: 'search', subjectKind: 'task', criterion: 'open_tasks', purpose: 'casework' });
+    const named = [...new Set(tasks.flatMap((t) => (t.youngPersonId ? [t.youngPersonId] : [])))];
+    if (named.length) await audit(db, actor, { action: 'search', subjectKind: 'task', criterion: 'open_tasks', purpose: 'casework', subjectIds: named });
     return tasks;
   });
 

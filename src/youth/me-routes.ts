@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { App } from '../core/app-types.ts';
 import { actorOf } from '../core/actor.ts';
 import { audit } from '../core/audit.ts';
+import { sql } from 'kysely';
 import type { Queryable } from '../core/db.ts';
 import type { Actor } from '../core/policy.ts';
 import { badRequest, notFound } from '../core/errors.ts';
@@ -49,7 +50,7 @@ export async function accessLog(trx: Queryable, youngPersonId: string, ownUserId
     .selectFrom('audit_log as a')
     .leftJoin('partnerships as p', 'p.id', 'a.partnership_id')
     .select((eb) => [
-      'a.at', 'a.role', 'a.action', 'a.subject_kind', 'a.purpose',
+      'a.at', 'a.role', 'a.action', 'a.subject_kind', 'a.purpose', 'a.subject_id',
       eb.fn.coalesce(
         eb.selectFrom('company_contacts as cc').innerJoin('companies as co', 'co.id', 'cc.company_id')
           .select('co.name').whereRef('cc.user_id', '=', 'a.user_id').where('a.role', '=', 'company_contact').limit(1),
@@ -58,12 +59,13 @@ export async function accessLog(trx: Queryable, youngPersonId: string, ownUserId
         eb.ref('p.name'),
       ).as('organisation'),
     ])
-    .where('a.subject_id', '=', youngPersonId)
+    // Rows about them, and lists they appeared in (one row per list naming everyone on it; GIN index, migration 0137).
+    .where((eb) => eb.or([eb('a.subject_id', '=', youngPersonId), sql<boolean>`a.subject_ids @> ARRAY[${youngPersonId}]::uuid[]`]))
     .where((eb) => eb.or([eb('a.user_id', 'is', null), eb('a.user_id', '<>', ownUserId)]))
     .orderBy('a.id', 'desc')
     .limit(500)
     .execute();
-  return rows.map((r) => ({ at: new Date(r.at).toISOString(), organisation: r.organisation, role: r.role, action: r.action, what: r.subject_kind, purpose: r.purpose }));
+  return rows.map((r) => ({ at: new Date(r.at).toISOString(), organisation: r.organisation, role: r.role, action: r.action, what: r.subject_kind, purpose: r.purpose, listed: r.subject_id !== youngPersonId }));
 }
 
 /** Everything the young person may take with them (GDPR art. 15/20); the export is put on record first. */

@@ -27,5 +27,7 @@ export const SharingChange = Type.Object({
 export const AccessLogEntry = Type.Object({
   at: Type.String(), organisation: Type.Union([Type.String(), Type.Null()]), role: Type.Union([Type.String(), Type.Null()]),
   action: Type.String(), what: Type.String(), purpose: Type.String(),
+  /** The young person was one of many in a list or search ("Du stod på en liste hos …"), not opened on their own. */
+  listed: Type.Boolean(),
 });
 export type AccessLogEntry = Static<typeof AccessLogEntry>;

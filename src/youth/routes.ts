@@ -65,11 +65,10 @@ export async function youthRoutes(app: App) {
     const { mine, ...filter } = req.query;
     // Paging (limit, after) is not a search criterion.
     const criteria = Object.entries(req.query).filter(([k, v]) => k !== 'limit' && k !== 'after' && v !== undefined).map(([k]) => k);
-    // A read needs no transaction: the search is put on record (audit.ts) while the list is read; nothing is sent before both are done.
-    const [rows] = await Promise.all([
-      listYoungPeople(db, actor.partnershipId, { ...filter, counsellorId: mine ? actor.userId : undefined }, localDate()),
-      audit(db, actor, { action: 'search', subjectKind: 'young_person', criterion: criteria.join(',') || 'caseload', purpose: 'casework' }),
-    ]);
+    // A read needs no transaction. The search is put on record (audit.ts) with everyone it shows, in one row, before anything is sent:
+    // each young person sees in their access log that they stood on this list.
+    const rows = await listYoungPeople(db, actor.partnershipId, { ...filter, counsellorId: mine ? actor.userId : undefined }, localDate());
+    await audit(db, actor, { action: 'search', subjectKind: 'young_person', criterion: criteria.join(',') || 'caseload', purpose: 'casework', subjectIds: rows.map((r) => r.id) });
     const today = new Date();
     return rows.map((r) => ({
       id: r.id, firstName: r.first_name, lastName: r.last_name, birthDate: r.birth_date, age: ageOn(r.birth_date, today),
@@ -86,10 +85,8 @@ export async function youthRoutes(app: App) {
     const today = localDate();
     const now = new Date();
     const endOfWeek = new Date(now.getFullYear(), now.getMonth(), now.getDate() + ((7 - now.getDay()) % 7));
-    const [rows] = await Promise.all([
-      followUpsFor(db, actor.partnershipId, actor.userId, localDate(endOfWeek)),
-      audit(db, actor, { action: 'search', subjectKind: 'young_person', criterion: 'my_follow_ups', purpose: 'casework' }),
-    ]);
+    const rows = await followUpsFor(db, actor.partnershipId, actor.userId, localDate(endOfWeek));
+    await audit(db, actor, { action: 'search', subjectKind: 'young_person', criterion: 'my_follow_ups', purpose: 'casework', subjectIds: rows.map((r) => r.id) });
     return {
       overdue: rows.filter((r) => r.nextFollowUp < today),
       today: rows.filter((r) => r.nextFollowUp === today),

@@ -29,7 +29,12 @@ export function AccessPage() {
           columns={[
             { key: 'date', header: t('access.date'), cell: (r) => new Date(r.at).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'da-DK') },
             { key: 'who', header: t('access.who'), cell: (r) => `${known('role', r.role, 'system')}${r.organisation ? `, ${r.organisation}` : ''}` },
-            { key: 'what', header: t('access.what'), cell: (r) => `${known('action', r.action, 'read')} ${known('kind', r.what, 'other')}` },
+            {
+              key: 'what', header: t('access.what'),
+              cell: (r) => (r.listed
+                ? t('access.listed', { organisation: r.organisation ?? known('role', r.role, 'system') })
+                : `${known('action', r.action, 'read')} ${known('kind', r.what, 'other')}`),
+            },
             { key: 'why', header: t('access.why'), cell: (r) => known('purpose', r.purpose, 'other') },
           ]}
         />
