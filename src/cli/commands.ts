@@ -8,6 +8,7 @@ import { createUser } from './create-user.ts';
 import { ROLES, type Role } from '../core/policy.ts';
 import { progressLine } from './progress.ts';
 import { opsCommands } from '../ops/commands.ts';
+import { importCommands } from '../imports/cli.ts';
 import { auditCheckpointCommand } from '../ops/audit-checkpoints.ts';
 import { checkpointPaths, loadVerifyKey, verifyCheckpoints } from '../core/audit-checkpoint.ts';
 
@@ -169,4 +170,5 @@ export const commands: Command[] = [
     },
   },
   ...opsCommands,
+  ...importCommands,
 ];
