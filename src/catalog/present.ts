@@ -5,6 +5,7 @@ import type { Db, Trx } from '../core/db.ts';
 import type { CatalogContact, CatalogStatus } from './parse/types.ts';
 import type { InitiativeRow, SearchHit } from './queries.ts';
 import type { InitiativeOutcomes, InitiativeSummary, InitiativeView } from './schemas.ts';
+import { suppress } from '../reports/suppression.ts';
 
 /** Counts below this are shown as "under 5". */
 export const SUPPRESS_BELOW = 5;
@@ -39,35 +40,63 @@ export function viewOf(r: InitiativeRow, outcomes: InitiativeOutcomes): Initiati
   };
 }
 
-const hide = (n: number) => (n > 0 && n < SUPPRESS_BELOW ? null : n);
-
 /**
- * Outcomes of the pathways linked to an initiative, across partnerships. Cells
- * of 1–4 are hidden; when exactly one cell is hidden, the next smallest is
- * hidden too, so it cannot be worked out from the total.
+ * Outcomes of the pathways linked to an initiative, across partnerships,
+ * suppressed per partnership before summing (issue #22). Each partnership
+ * knows its own young people, so a sum over partnerships minus one
+ * partnership's own counts is the other partnerships' counts: "linked 7,
+ * disability pension hidden" was 6 known + 1. So:
+ *
+ * - a partnership with fewer than 5 linked young people is left out of every
+ *   figure, `linked` included;
+ * - each other partnership's cells are suppressed on their own (small counts,
+ *   the zeros beside them, and complements so no hidden cell follows from
+ *   its total: the reports' solver);
+ * - a category is shown as the sum of the partnerships' cells, or hidden
+ *   (null) when any partnership hid its cell.
+ *
+ * One partnership's share of a published figure is then never more than its
+ * own suppressed table, which is safe by itself.
  */
 export async function outcomesOf(db: Db | Trx, initiativeId: string): Promise<InitiativeOutcomes> {
-  const { rows } = await sql<{ stage: string; outcome: string | null; n: number }>`
-    SELECT y.stage, y.outcome, count(*)::int AS n
+  const { rows } = await sql<OutcomeCountRow>`
+    SELECT y.partnership_id, y.stage, y.outcome, count(*)::int AS n
     FROM initiative_links l JOIN young_people y ON y.id = l.young_person_id
     WHERE l.initiative_id = ${initiativeId}
-    GROUP BY y.stage, y.outcome`.execute(db);
-  const linked = rows.reduce((s, r) => s + r.n, 0);
-  if (linked < SUPPRESS_BELOW) return { linked: hide(linked), inProgress: null, ended: [] };
-  const cells = new Map<string, number>([['inProgress', 0]]); // always present, so shown.get('inProgress') is defined
+    GROUP BY y.partnership_id, y.stage, y.outcome`.execute(db);
+  return aggregateOutcomes(rows);
+}
+
+export interface OutcomeCountRow { partnership_id: string; stage: string; outcome: string | null; n: number }
+
+/** The pure part of outcomesOf: linked pathways counted per partnership, stage and outcome. */
+export function aggregateOutcomes(rows: OutcomeCountRow[]): InitiativeOutcomes {
+  const keyOf = (r: { stage: string; outcome: string | null }) => (r.stage === 'ended' ? (r.outcome ?? 'unknown') : 'inProgress');
+  const categories = ['inProgress', ...[...new Set(rows.map(keyOf))].filter((k) => k !== 'inProgress').sort()];
+  const byPartnership = new Map<string, number[]>();
   for (const r of rows) {
-    const k = r.stage === 'ended' ? (r.outcome ?? 'unknown') : 'inProgress';
-    cells.set(k, (cells.get(k) ?? 0) + r.n);
+    const cells = byPartnership.get(r.partnership_id) ?? categories.map(() => 0);
+    cells[categories.indexOf(keyOf(r))] += r.n;
+    byPartnership.set(r.partnership_id, cells);
   }
-  const shown = new Map([...cells].map(([k, n]) => [k, hide(n)]));
-  const hidden = [...shown.values()].filter((v) => v === null).length;
-  if (hidden === 1) {
-    const smallest = [...cells].filter(([k, n]) => shown.get(k) !== null && n > 0).sort((a, b) => a[1] - b[1])[0];
-    if (smallest) shown.set(smallest[0], null);
+  let linked = 0;
+  let leftOut = false;
+  const sums = categories.map(() => 0);
+  const hidden = categories.map(() => false);
+  for (const cells of byPartnership.values()) {
+    const n = cells.reduce((a, b) => a + b, 0);
+    if (n < SUPPRESS_BELOW) { leftOut ||= n > 0; continue; }
+    linked += n;
+    const values = [...cells, n];
+    const h = suppress({ values, lines: [{ parts: cells.map((_, i) => i), total: cells.length }], fixed: values.map((_, i) => i === cells.length) }, SUPPRESS_BELOW);
+    cells.forEach((v, i) => { sums[i] += v; hidden[i] ||= h[i]; });
   }
+  if (linked === 0) return { linked: leftOut ? null : 0, inProgress: null, ended: [] };
+  const shown = categories.map((_, i) => (hidden[i] ? null : sums[i]));
   return {
     linked,
-    inProgress: shown.get('inProgress')!,
-    ended: [...shown].filter(([k]) => k !== 'inProgress').map(([outcome, count]) => ({ outcome, count })),
+    inProgress: shown[0],
+    // A category nobody counted (a partnership left out) is not listed; one hidden anywhere is null.
+    ended: categories.slice(1).map((outcome, i) => ({ outcome, count: shown[i + 1] })).filter((e) => e.count !== 0),
   };
 }

@@ -91,12 +91,14 @@ describe('linked pathways and aggregated outcomes', () => {
       await t.db.updateTable('young_people').set({ stage: 'ended', outcome: i < 5 ? 'education' : 'ordinary_employment' }).where('id', '=', y.id).execute();
     }
     view = (await t.anonymous().get(`/api/catalog/${KEY}`)).json();
-    expect(view.outcomes.linked).toBe(10);
+    // Suppressed per partnership before summing (issue #22): the first partnership's 4 are in no figure,
+    // else it could subtract its own 4 from the sum. In the second, 1 employed is hidden, with the 0 in
+    // progress beside it and the 5 in education (the hidden cells must not add up to a small count).
+    expect(view.outcomes.linked).toBe(6);
     const byOutcome = Object.fromEntries(view.outcomes.ended.map((e: { outcome: string; count: number | null }) => [e.outcome, e.count]));
     expect(byOutcome.ordinary_employment).toBeNull();
-    // 4 in progress and 1 employed are hidden; with two cells hidden neither can be worked out, so 5 shows.
     expect(view.outcomes.inProgress).toBeNull();
-    expect(byOutcome.education).toBe(5);
+    expect(byOutcome.education).toBeNull();
     expect(view.description.effect ?? view.description.general).toBeTruthy();
 
     // Unlinking works, and the link list on the suggestions shows it.
