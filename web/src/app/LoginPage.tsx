@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { useSessionState } from './session.tsx';
 import { ApiError, type FieldError } from '../api/client.ts';
 import { Alert } from '../components/Alert.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Field } from '../components/Field.tsx';
+import { Checkbox } from '../components/FormControls.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { Spinner } from '../components/Spinner.tsx';
 import { OidcLoginButton } from './OidcLogin.tsx';
@@ -14,7 +15,7 @@ interface LocationState {
   from?: string;
 }
 
-const FIELD_IDS: Record<string, string> = { email: 'login-email', password: 'login-password' };
+const FIELD_IDS: Record<string, string> = { email: 'login-email', password: 'login-password', code: 'login-code' };
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -23,6 +24,11 @@ export function LoginPage() {
   const state = (useLocation().state ?? {}) as LocationState;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [needCode, setNeedCode] = useState(false);
+  const [remember, setRemember] = useState(false);
+  // Sent back here by the municipality's login to link it to this user with a password login (src/auth/oidc-link.ts).
+  const linkOidc = useSearchParams()[0].get('link') === 'oidc';
   const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -39,15 +45,24 @@ export function LoginPage() {
     if (!email.trim()) errors.push({ field: 'email', message: t('login.errors.emailRequired') });
     else if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) errors.push({ field: 'email', message: t('login.errors.emailInvalid') });
     if (!password) errors.push({ field: 'password', message: t('login.errors.passwordRequired') });
+    if (needCode && !/^\d{6}$/.test(code.trim())) errors.push({ field: 'code', message: t('login.errors.codeRequired') });
     setFieldErrors(errors);
     if (errors.length) return;
     setBusy(true);
     try {
-      await login(email.trim(), password);
+      await login(email.trim(), password, {
+        ...(needCode ? { code: code.trim() } : {}),
+        ...(remember ? { rememberDevice: true } : {}),
+        ...(linkOidc ? { linkOidc: true } : {}),
+      });
       navigate(state.from ?? '/', { replace: true });
     } catch (err) {
       setBusy(false);
-      if (err instanceof ApiError) {
+      if (err instanceof ApiError && err.code === 'totp_required') {
+        // Two-factor login: the password was right; ask for the code without an error.
+        setNeedCode(true);
+      } else if (err instanceof ApiError) {
+        if (err.code === 'totp_invalid') setNeedCode(true);
         setFailure(err.code === 'bad_credentials' ? t('login.errors.bad_credentials') : err.message);
         setFieldErrors(err.fields);
       } else {
@@ -61,6 +76,7 @@ export function LoginPage() {
       <PageTitle>{t('login.title')}</PageTitle>
       {expired && !failure && <Alert variant="info">{t('login.expired')}</Alert>}
       {loggedOut && !expired && !failure && <Alert variant="success">{t('login.loggedOut')}</Alert>}
+      {linkOidc && <Alert variant="info">{t('login.linkOidc')}</Alert>}
       <p>{t('login.intro')}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <ErrorSummary errors={fieldErrors} idFor={(f) => FIELD_IDS[f] ?? f} />
@@ -87,6 +103,27 @@ export function LoginPage() {
           error={errorFor('password')}
           required
         />
+        {needCode && (
+          <Field
+            id="login-code"
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            label={t('login.code')}
+            hint={t('login.codeHint')}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            error={errorFor('code')}
+            autoFocus
+          />
+        )}
+        {!linkOidc && (
+          <>
+            <Checkbox id="login-remember" label={t('login.remember')} checked={remember} onChange={setRemember} />
+            <p className="form-hint" id="login-remember-hint">{t('login.rememberHint')}</p>
+          </>
+        )}
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? t('login.submitting') : t('login.submit')}

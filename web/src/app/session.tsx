@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Static } from '@sinclair/typebox';
-import type { SessionInfo } from '../../../src/auth/schemas.ts';
+import type { LoginBody, SessionInfo } from '../../../src/auth/schemas.ts';
 import { api, setCsrfToken, setUnauthenticatedHandler } from '../api/client.ts';
 
 export type Session = Static<typeof SessionInfo>;
@@ -12,9 +12,12 @@ interface SessionState {
   expired: boolean;
   /** Set after the user logged out, so the login page can confirm it. */
   loggedOut: boolean;
-  login(email: string, password: string): Promise<Session>;
+  /** `extra`: the TOTP code, "husk denne telefon", or completing a link to the municipality's login. */
+  login(email: string, password: string, extra?: Pick<LoginBody, 'code' | 'rememberDevice' | 'linkOidc'>): Promise<Session>;
   /** Finishes a sign-in with the municipality's login: the query string the provider sent the browser back with. */
   completeOidcLogin(search: string): Promise<Session>;
+  /** The TOTP code after the municipality's login, for a user with two-factor login. */
+  completeOidcCode(code: string): Promise<Session>;
   logout(): Promise<void>;
   switchPartnership(partnershipId: string): Promise<Session>;
 }
@@ -52,14 +55,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     session,
     expired,
     loggedOut,
-    async login(email, password) {
-      const s = await api.post<Session>('/api/auth/login', { email, password }, { allowUnauthenticated: true });
+    async login(email, password, extra = {}) {
+      const s = await api.post<Session>('/api/auth/login', { email, password, ...extra }, { allowUnauthenticated: true });
       setExpired(false);
       setLoggedOut(false);
       return accept(s)!;
     },
     async completeOidcLogin(search) {
       const s = await api.post<Session>('/api/auth/oidc/callback', { search }, { allowUnauthenticated: true });
+      setExpired(false);
+      setLoggedOut(false);
+      return accept(s)!;
+    },
+    async completeOidcCode(code) {
+      const s = await api.post<Session>('/api/auth/oidc/code', { code }, { allowUnauthenticated: true });
       setExpired(false);
       setLoggedOut(false);
       return accept(s)!;

@@ -8,6 +8,7 @@ import { Checkboxes } from '../../components/FormControls.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { useLoad, useSubmit } from '../../components/useApi.ts';
+import { TrustedDevices } from '../account/TrustedDevices.tsx';
 
 type Prefs = Static<typeof PreferencesView>;
 
@@ -47,6 +48,7 @@ export function SettingsPage() {
           <button type="submit" className="button button-primary" disabled={submit.busy}>{t('settings.save')}</button>
         </form>
       )}
+      <TrustedDevices />
     </>
   );
 }
