@@ -43,6 +43,19 @@ describe('the administrator manages the partnership\'s users', () => {
     await page.getByText(`Rasmus Ny har fået en ny invitation på ${NEW.email}.`, { exact: false }).waitFor();
     expect(ctx.smtp.received.filter((m) => m.to.includes(NEW.email))).toHaveLength(2);
 
+    // A role change asks first, naming both roles; nothing changes until it is confirmed (#21).
+    const rasmus = page.getByRole('region', { name: 'Administrer Rasmus Ny' });
+    await rasmus.getByLabel('Rolle', { exact: true }).selectOption('steering_group');
+    await rasmus.getByRole('button', { name: 'Gem rolle' }).click();
+    await rasmus.getByText('Skift Rasmus Nys rolle fra Ungevejleder til Styregruppe? Rasmus Ny bliver logget ud med det samme.').waitFor();
+    await screenshot(page, 'users-confirm-role');
+    await rasmus.getByRole('button', { name: 'Annuller' }).click();
+    await page.getByRole('row', { name: /Rasmus Ny.*Ungevejleder/ }).waitFor();
+    await rasmus.getByRole('button', { name: 'Gem rolle' }).click();
+    await rasmus.getByRole('button', { name: 'Ja, skift rollen' }).click();
+    await page.getByText('Rasmus Ny har nu rollen Styregruppe.').waitFor();
+    await page.getByRole('row', { name: /Rasmus Ny.*Styregruppe/ }).waitFor();
+
     // Deactivate asks first.
     await page.getByRole('button', { name: /^Administrer\s*:\s*Karen Vestergaard$/ }).click();
     const manage = page.getByRole('region', { name: 'Administrer Karen Vestergaard' });

@@ -10,7 +10,7 @@ import type { CreateUserResponse, UpdateUserBody, UserSummary } from '../../../.
 const isStaff = (role: string): role is StaffRole => (STAFF_ROLES as readonly string[]).includes(role);
 
 /**
- * One user's role and active state. Deactivating asks first: the person is
+ * One user's role and active state. A role change and deactivating ask first: the person is
  * logged out at once. The administrator's own row offers neither (the server refuses it too).
  */
 export function ManageUser({ user, self, onSaved, onClose }: {
@@ -20,6 +20,7 @@ export function ManageUser({ user, self, onSaved, onClose }: {
   const { t: tc } = useTranslation();
   const [role, setRole] = useState<string>(user.role);
   const [confirming, setConfirming] = useState(false);
+  const [confirmingRole, setConfirmingRole] = useState(false);
   const submit = useSubmit();
   const patch = async (body: UpdateUserBody, message: string) => {
     const u = await submit.run(() => api.patch<UserSummary>(`/api/users/${user.id}`, body));
@@ -36,12 +37,21 @@ export function ManageUser({ user, self, onSaved, onClose }: {
       {submit.error && <Alert variant="error">{submit.error.message}</Alert>}
       {self && <p>{t('manage.self')}</p>}
       {!self && isStaff(user.role) && user.active && (
-        <form onSubmit={(e) => { e.preventDefault(); void patch({ role: role as StaffRole }, t('saved.role', { name: user.name, role: tc(`roles.${role}`) })); }}>
-          <Select id="manage-role" label={t('manage.role')} value={role} onChange={(e) => setRole(e.target.value)}
+        <form onSubmit={(e) => { e.preventDefault(); setConfirmingRole(true); }}>
+          <Select id="manage-role" label={t('manage.role')} value={role} onChange={(e) => { setRole(e.target.value); setConfirmingRole(false); }}
             options={STAFF_ROLES.map((r) => ({ value: r, label: tc(`roles.${r}`) }))} />
           <p className="form-hint">{t('manage.roleHint')}</p>
-          <button type="submit" className="button button-primary" disabled={submit.busy || role === user.role}>{t('manage.saveRole')}</button>
+          {!confirmingRole && <button type="submit" className="button button-primary" disabled={submit.busy || role === user.role}>{t('manage.saveRole')}</button>}
         </form>
+      )}
+      {/* A role change logs the person out and changes what they may see: asked first, as the README promises. */}
+      {!self && isStaff(user.role) && user.active && confirmingRole && role !== user.role && (
+        <div className="users-confirm" role="group" aria-labelledby="confirm-role-text">
+          <p id="confirm-role-text"><strong>{t('manage.confirmRole', { name: user.name, from: tc(`roles.${user.role}`), to: tc(`roles.${role}`) })}</strong></p>
+          <button type="button" className="button button-primary" disabled={submit.busy}
+            onClick={() => void patch({ role: role as StaffRole }, t('saved.role', { name: user.name, role: tc(`roles.${role}`) }))}>{t('manage.confirmRoleYes')}</button>{' '}
+          <button type="button" className="button button-secondary" onClick={() => setConfirmingRole(false)}>{t('manage.cancel')}</button>
+        </div>
       )}
       {!self && !isStaff(user.role) && <p>{t('manage.notStaff')}</p>}
       {!self && isStaff(user.role) && user.active && !user.passwordSet && (
