@@ -11,6 +11,8 @@ import { matchingRoutes } from './matching/routes.ts';
 import { catalogRoutes } from './catalog/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { importRoutes } from './imports/routes.ts';
+import { partnershipRoutes } from './partnerships/routes.ts';
+import { accessRoutes } from './access/routes.ts';
 
 /** Every feature's routes, registered in this order. Add one line per feature. */
-export const features: ((app: App) => Promise<void>)[] = [authRoutes, youthRoutes, companiesFeature, mentorRoutes, lifelineRoutes, activityRoutes, reminderRoutes, reportRoutes, matchingRoutes, catalogRoutes, userRoutes, importRoutes];
+export const features: ((app: App) => Promise<void>)[] = [authRoutes, youthRoutes, companiesFeature, mentorRoutes, lifelineRoutes, activityRoutes, reminderRoutes, reportRoutes, matchingRoutes, catalogRoutes, userRoutes, partnershipRoutes, accessRoutes, importRoutes];

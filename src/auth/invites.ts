@@ -8,6 +8,7 @@ import { sendMail } from '../core/mail.ts';
 import { ErrorResponse } from './schemas.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
 import { destroyUserSessions } from './sessions.ts';
+import { chooseChannel, deliverLink, HandoverFields, inviteSmsText, type InviteChannel } from '../access/handover.ts';
 
 /**
  * One-time links to choose one's own password, for every login a counsellor hands
@@ -33,7 +34,7 @@ const ASK_FOR_NEW: Record<InvitePurpose, string> = {
 
 export const AcceptInviteBody = Type.Object({ token: Type.String({ minLength: 20, maxLength: 200 }), password: Type.String({ minLength: 1, maxLength: 1024 }) });
 export const AcceptInviteResponse = Type.Object({ email: Type.String(), landing: Type.String() });
-export const InviteResponse = Type.Object({ sentTo: Type.String(), expiresAt: Type.String() });
+export const InviteResponse = Type.Object({ sentTo: Type.String(), expiresAt: Type.String(), ...HandoverFields });
 
 const tokenHash = (t: string) => createHash('sha256').update(t).digest('hex');
 export const publicBase = (config: Pick<Config, 'PUBLIC_URL' | 'HOST' | 'PORT'>) => (config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/$/, '');
@@ -63,21 +64,29 @@ export interface InviteRequest {
   subject: string;
   /** The mail text around the link. */
   text: (link: string) => string;
+  /** E-mail, SMS or a link handed over by the inviter (src/access/handover.ts); default e-mail when set up, else link. */
+  channel?: InviteChannel;
+  /** For SMS: the phone number on file, and the name to greet. */
+  phone?: string | null;
+  name?: string;
 }
 
-/** Stores a new single-use link (its hash) and mails it, in the caller's transaction. */
+/** Stores a new single-use link (its hash) and sends it or gives it back to hand over, in the caller's transaction. */
 export async function issueInvite(trx: Trx, config: Config, r: InviteRequest) {
-  assertMailConfigured(config);
+  const channel = chooseChannel(config, r.channel, r.phone);
   await trx.updateTable('login_invites').set({ used_at: new Date() })
     .where('purpose', '=', r.purpose).where('subject_id', '=', r.subjectId).where('used_at', 'is', null).execute();
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + INVITE_HOURS * 3_600_000);
   await trx.insertInto('login_invites').values({
     partnership_id: r.partnershipId, user_id: r.userId, purpose: r.purpose, subject_id: r.subjectId,
-    token_hash: tokenHash(token), expires_at: expiresAt, created_by: r.createdBy,
+    token_hash: tokenHash(token), expires_at: expiresAt, created_by: r.createdBy, channel,
   }).execute();
-  await sendAccountMail(config, r.to, r.subject, r.text(`${publicBase(config)}/invitation#${token}`));
-  return { sentTo: r.to, expiresAt: expiresAt.toISOString() };
+  const sent = await deliverLink(config, `${publicBase(config)}/invitation#${token}`, {
+    channel, email: r.to, phone: r.phone, subject: r.subject, mailText: r.text,
+    smsText: (link) => inviteSmsText(r.name ?? '', link), reference: `fodfaeste-invite-${r.subjectId}-${expiresAt.getTime()}`,
+  });
+  return { ...sent, expiresAt: expiresAt.toISOString() };
 }
 
 /** The public half: the page at /invitation (web/src/features/account/) posts the token with the chosen password. */

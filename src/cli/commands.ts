@@ -62,19 +62,34 @@ export const commands: Command[] = [
   },
   {
     name: 'create-user',
-    usage: 'create-user --email E --name N --role R --partnership SLUG',
-    summary: 'Create a user (asks for the password, or reads FODFAESTE_PASSWORD).',
-    help: `Roles: ${ROLES.join(', ')}`,
+    usage: 'create-user --email E --name N (--role R --partnership SLUG | --installation-admin)',
+    summary: 'Create a user (asks for the password, or reads FODFAESTE_PASSWORD); --installation-admin works on an empty database.',
+    help: `Roles: ${ROLES.join(', ')}. An installation administrator creates partnerships (web: /installation) and needs no partnership.`,
     run: async (args) => {
       const { values } = parseArgs({
         args,
-        options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, partnership: { type: 'string' } },
+        options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, partnership: { type: 'string' }, 'installation-admin': { type: 'boolean', default: false } },
       });
-      if (!values.email || !values.name || !values.role || !values.partnership) throw new Error('--email, --name, --role and --partnership are required');
-      if (!ROLES.includes(values.role as Role)) throw new Error(`--role must be one of: ${ROLES.join(', ')}`);
+      if (!values.email || !values.name) throw new Error('--email and --name are required');
+      if (values.role && !ROLES.includes(values.role as Role)) throw new Error(`--role must be one of: ${ROLES.join(', ')}`);
       const database = await openMigratedDatabase(loadConfig(), log);
       try {
-        await createUser(database, { email: values.email, name: values.name, role: values.role as Role, partnershipSlug: values.partnership });
+        await createUser(database, { email: values.email, name: values.name, role: values.role as Role | undefined, partnershipSlug: values.partnership, installationAdmin: values['installation-admin'] });
+      } finally {
+        await database.close();
+      }
+    },
+  },
+  {
+    name: 'partnership',
+    usage: 'partnership create --name N --slug S --municipality M [--municipality M …] [--age-from 15 --age-to 29 …] | partnership list',
+    summary: 'Create a partnership (municipalities by name or official code; age band 15–29 unless given) or list them.',
+    help: 'Options of create: --weekday-evening 16:00-22:00, --weekend 10:00-22:00 (the lifeline\'s hours), --suppression-threshold 5, --goals FILE.json. See docs/setup.md.',
+    run: async (args) => {
+      const { partnershipCommand } = await import('../partnerships/cli.ts');
+      const database = await openMigratedDatabase(loadConfig(), log);
+      try {
+        await partnershipCommand(database, args, log);
       } finally {
         await database.close();
       }

@@ -6,6 +6,7 @@ import { conflict } from '../core/errors.ts';
 import { authorize, type Actor } from '../core/policy.ts';
 import { ErrorResponse } from '../auth/schemas.ts';
 import { INVITE_HOURS, issueInvite, publicBase, sendAccountMail } from '../auth/invites.ts';
+import { InviteChannelQuery, type InviteChannel } from '../access/handover.ts';
 import { companyPermissions as P } from './policy.ts';
 import { findCompany } from './queries.ts';
 import { CompanyContactParams, ContactLogin, LoginBody } from './schemas.ts';
@@ -27,18 +28,21 @@ export const contactAccessText = (name: string, company: string, loginUrl: strin
  * Sends the contact's login a one-time link to choose a password, or a notice when
  * the login already has one. Runs in the caller's transaction: no mail, no login.
  */
-async function inviteContact(trx: Trx, config: Config, actor: Actor, contactId: string, company: { name: string }) {
+async function inviteContact(trx: Trx, config: Config, actor: Actor, contactId: string, company: { name: string }, channel?: InviteChannel) {
   const c = await trx.selectFrom('company_contacts as cc').innerJoin('users as u', 'u.id', 'cc.user_id')
-    .select(['cc.id', 'cc.name', 'cc.partnership_id', 'u.id as user_id', 'u.email', 'u.password_hash'])
+    .select(['cc.id', 'cc.name', 'cc.phone', 'cc.partnership_id', 'u.id as user_id', 'u.email', 'u.password_hash'])
     .where('cc.id', '=', contactId).executeTakeFirst();
   if (!c) throw conflict('Kontaktpersonen har ikke et login endnu.');
   if (c.password_hash) {
+    // Without e-mail there is nothing to send: the person logs in with the password they have.
+    if (!config.SMTP_URL) return { sentTo: '', expiresAt: null };
     await sendAccountMail(config, c.email, `Du har fået adgang til Fodfæste for ${company.name}`, contactAccessText(c.name, company.name, `${publicBase(config)}/login`));
-    return { sentTo: c.email, expiresAt: null };
+    return { sentTo: c.email, expiresAt: null, channel: 'email' as const };
   }
   return issueInvite(trx, config, {
     partnershipId: c.partnership_id, userId: c.user_id, purpose: 'company_contact', subjectId: c.id, createdBy: actor.userId,
     to: c.email, subject: `Du er inviteret til Fodfæste for ${company.name}`, text: (link) => contactInviteText(c.name, company.name, link),
+    channel, phone: c.phone, name: c.name,
   });
 }
 
@@ -49,14 +53,14 @@ export async function contactLoginRoutes(app: App) {
     config: { permission: P['companies.write'] },
     schema: {
       tags: ['companies'], description: 'Give a contact person a login; they get an e-mail with a one-time link to choose a password',
-      params: CompanyContactParams, body: LoginBody, response: { 200: ContactLogin, 404: ErrorResponse, 409: ErrorResponse, 503: ErrorResponse },
+      params: CompanyContactParams, querystring: InviteChannelQuery, body: LoginBody, response: { 200: ContactLogin, 404: ErrorResponse, 409: ErrorResponse, 503: ErrorResponse },
     },
   }, async (req) => {
     const actor = actorOf(req);
     return db.transaction().execute(async (trx) => {
       const company = await authorize(actor, P['companies.write'], await findCompany(trx, actor.partnershipId, req.params.id), trx);
       const contact = await giveLogin(trx, await findContact(trx, company.id, req.params.contactId), req.body.email);
-      return { ...contact, ...(await inviteContact(trx, config, actor, contact.id, company)) };
+      return { ...contact, ...(await inviteContact(trx, config, actor, contact.id, company, req.query.channel)) };
     });
   });
 
@@ -64,14 +68,14 @@ export async function contactLoginRoutes(app: App) {
     config: { permission: P['companies.write'] },
     schema: {
       tags: ['companies'], description: 'Send the contact person a new one-time link (earlier links stop working)',
-      params: CompanyContactParams, response: { 200: ContactLogin, 404: ErrorResponse, 409: ErrorResponse, 503: ErrorResponse },
+      params: CompanyContactParams, querystring: InviteChannelQuery, response: { 200: ContactLogin, 404: ErrorResponse, 409: ErrorResponse, 503: ErrorResponse },
     },
   }, async (req) => {
     const actor = actorOf(req);
     return db.transaction().execute(async (trx) => {
       const company = await authorize(actor, P['companies.write'], await findCompany(trx, actor.partnershipId, req.params.id), trx);
       const row = await findContact(trx, company.id, req.params.contactId);
-      const sent = await inviteContact(trx, config, actor, row.id, company);
+      const sent = await inviteContact(trx, config, actor, row.id, company, req.query.channel);
       return { id: row.id, name: row.name, title: row.title, phone: row.phone, email: row.email, hasLogin: true, ...sent };
     });
   });

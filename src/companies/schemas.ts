@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { HandoverFields } from '../access/handover.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const lit = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -210,6 +211,7 @@ export const StoryConsentBody = Type.Object({ granted: Type.Boolean() });
 
 // Company contact logins (src/companies/contact-invite.ts).
 export const ContactLogin = Type.Composite([Contact, Type.Object({
+  ...HandoverFields,
   sentTo: Type.String(),
   /** When the one-time link stops working; null when the person already had a password and got a notice only. */
   expiresAt: Nullable(Type.String()),

@@ -10,7 +10,10 @@ export class SeedRefused extends Error {}
 
 export async function isDatabaseEmpty(database: Database): Promise<boolean> {
   const row = await database.db.selectFrom('partnerships').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n) === 0;
+  // An installation administrator made with `create-user --installation-admin` before the first
+  // partnership means a real installation is being set up: no demo data beside it.
+  const users = await database.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  return Number(row.n) === 0 && !users;
 }
 
 /**

@@ -8,6 +8,7 @@ import { badRequest, conflict } from '../core/errors.ts';
 import { authorize, type Actor } from '../core/policy.ts';
 import { ErrorResponse } from '../auth/schemas.ts';
 import { INVITE_HOURS, issueInvite, publicBase, sendAccountMail } from '../auth/invites.ts';
+import { HandoverFields, InviteChannelQuery, type InviteChannel } from '../access/handover.ts';
 import { IdParams } from '../lifeline/schemas.ts';
 import { mentorPermissions as P } from './policy.ts';
 import { findMentor, type MentorRow } from './queries.ts';
@@ -15,7 +16,7 @@ import { findMentor, type MentorRow } from './queries.ts';
 export const MentorLoginBody = Type.Object({ email: Type.String({ format: 'email', maxLength: 254 }) });
 /** expiresAt is null when the login had a password already: then a notice went out, not a link. */
 export const MentorLoginResponse = Type.Object({
-  mentorId: Type.String(), userId: Type.String(), email: Type.String(), sentTo: Type.String(), expiresAt: Type.Union([Type.String(), Type.Null()]),
+  mentorId: Type.String(), userId: Type.String(), email: Type.String(), sentTo: Type.String(), expiresAt: Type.Union([Type.String(), Type.Null()]), ...HandoverFields,
 });
 
 /** The invitation to a volunteer mentor, in plain Danish. */
@@ -50,16 +51,19 @@ async function giveMentorLogin(trx: Trx, mentor: MentorRow, emailInput: string) 
 }
 
 /** A one-time link when the login has no password yet, else a notice; in the caller's transaction (no mail, no login). */
-async function inviteMentor(trx: Trx, config: Config, actor: Actor, mentor: MentorRow, userId: string) {
+async function inviteMentor(trx: Trx, config: Config, actor: Actor, mentor: MentorRow, userId: string, channel?: InviteChannel) {
   const u = await trx.selectFrom('users').select(['email', 'password_hash']).where('id', '=', userId).executeTakeFirstOrThrow();
   const base = { mentorId: mentor.id, userId, email: u.email };
   if (u.password_hash) {
+    // Without e-mail there is nothing to send: the mentor logs in with the password they have.
+    if (!config.SMTP_URL) return { ...base, sentTo: '', expiresAt: null };
     await sendAccountMail(config, u.email, 'Du har fået adgang til Fodfæste som mentor', mentorAccessText(mentor.name, `${publicBase(config)}/login`));
     return { ...base, sentTo: u.email, expiresAt: null };
   }
   const sent = await issueInvite(trx, config, {
     partnershipId: mentor.partnership_id, userId, purpose: 'volunteer_mentor', subjectId: mentor.id, createdBy: actor.userId,
     to: u.email, subject: 'Du er inviteret til Fodfæste som mentor', text: (link) => mentorInviteText(mentor.name, link),
+    channel, phone: mentor.phone, name: mentor.name,
   });
   return { ...base, ...sent };
 }
@@ -70,25 +74,25 @@ export async function mentorInviteRoutes(app: App) {
 
   app.post('/api/mentors/:id/login', {
     config: { permission: P['mentors.login'] },
-    schema: { tags: ['mentors'], description: 'Give a mentor a login; they get an e-mail with a one-time link to choose a password', params: IdParams, body: MentorLoginBody, response: responses },
+    schema: { tags: ['mentors'], description: 'Give a mentor a login; they get an e-mail with a one-time link to choose a password', params: IdParams, querystring: InviteChannelQuery, body: MentorLoginBody, response: responses },
   }, async (req) => {
     const actor = actorOf(req);
     return db.transaction().execute(async (trx) => {
       const mentor = await authorize(actor, P['mentors.login'], await findMentor(trx, actor.partnershipId, req.params.id), trx);
       const userId = await giveMentorLogin(trx, mentor, req.body.email);
-      return inviteMentor(trx, config, actor, mentor, userId);
+      return inviteMentor(trx, config, actor, mentor, userId, req.query.channel);
     });
   });
 
   app.post('/api/mentors/:id/invite', {
     config: { permission: P['mentors.login'] },
-    schema: { tags: ['mentors'], description: 'Send the mentor a new one-time link (earlier links stop working)', params: IdParams, response: responses },
+    schema: { tags: ['mentors'], description: 'Send the mentor a new one-time link (earlier links stop working)', params: IdParams, querystring: InviteChannelQuery, response: responses },
   }, async (req) => {
     const actor = actorOf(req);
     return db.transaction().execute(async (trx) => {
       const mentor = await authorize(actor, P['mentors.login'], await findMentor(trx, actor.partnershipId, req.params.id), trx);
       if (!mentor.user_id) throw conflict('Mentoren har ikke et login endnu.');
-      return inviteMentor(trx, config, actor, mentor, mentor.user_id);
+      return inviteMentor(trx, config, actor, mentor, mentor.user_id, req.query.channel);
     });
   });
 }

@@ -37,21 +37,24 @@ export function emailTransport(config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM'>): 
  */
 export function httpSmsTransport(config: Pick<Config, 'SMS_URL' | 'SMS_TOKEN'>, timeoutMs = 10_000): Transport {
   return {
-    async send(msg) {
-      if (!config.SMS_URL) throw new Error('SMS er ikke sat op (SMS_URL mangler).');
-      const res = await fetch(config.SMS_URL, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'idempotency-key': idempotencyKey(msg.id),
-          ...(config.SMS_TOKEN ? { authorization: `Bearer ${config.SMS_TOKEN}` } : {}),
-        },
-        body: JSON.stringify({ to: msg.recipient, text: msg.body, reference: idempotencyKey(msg.id) }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      if (!res.ok) throw new Error(`SMS-udbyderen svarede ${res.status}`);
-    },
+    send: (msg) => sendSms(config, { to: msg.recipient, text: msg.body, reference: idempotencyKey(msg.id) }, timeoutMs),
   };
+}
+
+/** One SMS through SMS_URL; also used for invitations and password resets (src/access/), which never go through the outbox. */
+export async function sendSms(config: Pick<Config, 'SMS_URL' | 'SMS_TOKEN'>, sms: { to: string; text: string; reference: string }, timeoutMs = 10_000) {
+  if (!config.SMS_URL) throw new Error('SMS er ikke sat op (SMS_URL mangler).');
+  const res = await fetch(config.SMS_URL, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'idempotency-key': sms.reference,
+      ...(config.SMS_TOKEN ? { authorization: `Bearer ${config.SMS_TOKEN}` } : {}),
+    },
+    body: JSON.stringify(sms),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  if (!res.ok) throw new Error(`SMS-udbyderen svarede ${res.status}`);
 }
 
 export function transportsFor(config: Config): Record<'email' | 'sms', Transport> {

@@ -5,6 +5,7 @@ import { audit } from '../core/audit.ts';
 import { AppError, badRequest, conflict } from '../core/errors.ts';
 import type { Actor } from '../core/policy.ts';
 import { INVITE_HOURS, issueInvite } from '../auth/invites.ts';
+import type { InviteChannel } from '../access/handover.ts';
 import { STAFF_ROLES, type CreateUserBody, type StaffRole, type UpdateUserBody } from './schemas.ts';
 import { loadMember, otherMemberships, toSummary } from './queries.ts';
 
@@ -23,29 +24,30 @@ export async function createStaffUser(trx: Trx, config: Config, actor: Actor, bo
   const name = body.name.trim();
   const taken = await trx.selectFrom('users').select('id').where(sql<boolean>`lower(email) = ${email}`).executeTakeFirst();
   if (taken) throw conflict('Der findes allerede en bruger med denne e-mail.');
-  const user = await trx.insertInto('users').values({ email, name }).returning('id').executeTakeFirstOrThrow();
+  const user = await trx.insertInto('users').values({ email, name, phone: body.phone?.trim() || null }).returning('id').executeTakeFirstOrThrow();
   await trx.insertInto('memberships').values({ user_id: user.id, partnership_id: actor.partnershipId, role: body.role }).execute();
   await audit(trx, actor, { action: 'create', subjectKind: 'user', subjectId: user.id, purpose: PURPOSE });
-  const sent = await inviteStaff(trx, config, actor, { id: user.id, email, name });
+  const sent = await inviteStaff(trx, config, actor, { id: user.id, email, name, phone: body.phone?.trim() || null }, body.channel);
   return { user: toSummary(await loadMember(trx, actor.partnershipId, user.id)), ...sent };
 }
 
-async function inviteStaff(trx: Trx, config: Config, actor: Actor, user: { id: string; email: string; name: string }) {
+async function inviteStaff(trx: Trx, config: Config, actor: Actor, user: { id: string; email: string; name: string; phone: string | null }, channel?: InviteChannel) {
   const p = await trx.selectFrom('partnerships').select('name').where('id', '=', actor.partnershipId).executeTakeFirstOrThrow();
   return issueInvite(trx, config, {
     partnershipId: actor.partnershipId, userId: user.id, purpose: 'staff', subjectId: user.id, createdBy: actor.userId,
     to: user.email, subject: 'Du er inviteret til Fodfæste', text: (link) => staffInviteText(user.name, p.name, link),
+    channel, phone: user.phone, name: user.name,
   });
 }
 
 /** A new link for an invited staff member who has not chosen a password yet (the old link stops working). */
-export async function reinviteStaffUser(trx: Trx, config: Config, actor: Actor, member: { user_id: string; role: string }) {
-  const u = await trx.selectFrom('users').select(['id', 'email', 'name', 'password_hash', 'active']).where('id', '=', member.user_id).executeTakeFirstOrThrow();
+export async function reinviteStaffUser(trx: Trx, config: Config, actor: Actor, member: { user_id: string; role: string }, channel?: InviteChannel) {
+  const u = await trx.selectFrom('users').select(['id', 'email', 'name', 'phone', 'password_hash', 'active']).where('id', '=', member.user_id).executeTakeFirstOrThrow();
   if (!isStaff(member.role)) throw badRequest('Kun medarbejdere inviteres herfra. Kontaktpersoner og mentorer inviteres fra virksomheden eller mentorregistret.');
   if (!u.active) throw conflict('Brugeren er deaktiveret. Genaktiver brugeren først.');
   if (u.password_hash) throw conflict('Brugeren har allerede valgt en kode og kan logge ind.');
   await audit(trx, actor, { action: 'change', subjectKind: 'user', subjectId: u.id, purpose: PURPOSE });
-  const sent = await inviteStaff(trx, config, actor, u);
+  const sent = await inviteStaff(trx, config, actor, u, channel);
   return { user: toSummary(await loadMember(trx, actor.partnershipId, u.id)), ...sent };
 }
 

@@ -6,6 +6,7 @@ import { userPermissions as P } from './policy.ts';
 import { CreateUserBody, CreateUserResponse, UpdateUserBody, UserIdParams, UserList, UserSummary } from './schemas.ts';
 import { findMember, listMembers, toSummary } from './queries.ts';
 import { createStaffUser, reinviteStaffUser, updateUser } from './manage.ts';
+import { InviteChannelQuery } from '../access/handover.ts';
 
 /** User administration for the partnership's administrators (web: /admin/users). */
 export async function userRoutes(app: App) {
@@ -48,14 +49,14 @@ export async function userRoutes(app: App) {
   app.post('/api/users/:id/invite', {
     config: { permission: P['users.update'] },
     schema: {
-      tags: ['users'], description: 'Send an invited staff member a new one-time link (earlier links stop working)', params: UserIdParams,
+      tags: ['users'], description: 'Send an invited staff member a new one-time link (earlier links stop working)', params: UserIdParams, querystring: InviteChannelQuery,
       response: { 200: CreateUserResponse, 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 503: ErrorResponse },
     },
   }, async (req) => {
     const actor = actorOf(req);
     return db.transaction().execute(async (trx) => {
       const member = await authorize(actor, P['users.update'], await findMember(trx, actor.partnershipId, req.params.id), trx);
-      return reinviteStaffUser(trx, config, actor, member);
+      return reinviteStaffUser(trx, config, actor, member, req.query.channel);
     });
   });
 }

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { RoleSchema } from '../auth/schemas.ts';
 import { STAFF_ROLES } from './roles.ts';
+import { HandoverFields, InviteChannelSchema } from '../access/handover.ts';
 
 export { STAFF_ROLES, type StaffRole } from './roles.ts';
 
@@ -27,10 +28,14 @@ export const CreateUserBody = Type.Object({
   name: Type.String({ minLength: 2, maxLength: 200 }),
   email: Type.String({ format: 'email', maxLength: 254 }),
   role: StaffRole,
+  /** For an invitation by SMS. */
+  phone: Type.Optional(Type.String({ maxLength: 30, pattern: '^[0-9 +()-]*$' })),
+  /** E-mail (default when set up), SMS, or a link the administrator copies or shows as a QR code. */
+  channel: Type.Optional(InviteChannelSchema),
 });
 export type CreateUserBody = Static<typeof CreateUserBody>;
 
-export const CreateUserResponse = Type.Object({ user: UserSummary, sentTo: Type.String(), expiresAt: Type.String() });
+export const CreateUserResponse = Type.Object({ user: UserSummary, sentTo: Type.String(), expiresAt: Type.String(), ...HandoverFields });
 export type CreateUserResponse = Static<typeof CreateUserResponse>;
 
 export const UpdateUserBody = Type.Object({

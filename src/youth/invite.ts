@@ -5,6 +5,7 @@ import { authorize } from '../core/policy.ts';
 import { badRequest } from '../core/errors.ts';
 import { ErrorResponse } from '../auth/schemas.ts';
 import { INVITE_HOURS, InviteResponse, issueInvite } from '../auth/invites.ts';
+import { InviteChannelQuery } from '../access/handover.ts';
 import { youthPermissions as P } from './policy.ts';
 import { findYoungPersonRow } from './queries.ts';
 import { IdParams } from './schemas.ts';
@@ -22,7 +23,7 @@ export async function inviteRoutes(app: App) {
 
   app.post('/api/youth/:id/invite', {
     config: { permission: P['youth.invite'] },
-    schema: { tags: ['youth'], params: IdParams, response: { 201: InviteResponse, 400: ErrorResponse, 404: ErrorResponse, 503: ErrorResponse } },
+    schema: { tags: ['youth'], params: IdParams, querystring: InviteChannelQuery, response: { 201: InviteResponse, 400: ErrorResponse, 404: ErrorResponse, 503: ErrorResponse } },
   }, async (req, reply) => {
     const actor = actorOf(req);
     const result = await db.transaction().execute(async (trx) => {
@@ -41,6 +42,7 @@ export async function inviteRoutes(app: App) {
       return issueInvite(trx, config, {
         partnershipId: actor.partnershipId, userId, purpose: 'young_person', subjectId: yp.id, createdBy: actor.userId,
         to: yp.email, subject: 'Du er inviteret til Fodfæste', text: (link) => inviteMailText(yp.first_name, link),
+        channel: req.query.channel, phone: yp.phone, name: yp.first_name,
       });
     });
     return reply.status(201).send(result);
