@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { App } from '../core/app-types.ts';
 import { actorOf } from '../core/actor.ts';
@@ -10,18 +10,23 @@ import { ErrorResponse } from '../auth/schemas.ts';
 import { IdParams, Uuid } from '../lifeline/schemas.ts';
 import { addDays, toLocal, weekdayOf } from '../lifeline/zoned-time.ts';
 import { calendar, type CalAllDay, type CalEvent } from './ical.ts';
+import { FeedView, OwnFeedView } from './schemas.ts';
 import { occurrencesOf, ownYoungPersonId } from './queries.ts';
+import { hashFeedToken as hash, liveFeedByToken } from './feed-queries.ts';
+import { listOwnFeeds, revokeFeed, rotateFeed } from './manage-feeds.ts';
 
 const P = definePermissions({
   'calendar.feeds': {
     roles: ['young_person', 'counsellor', 'association_contact', 'admin'],
-    description: 'Make, list and revoke private calendar (iCal) links',
+    description: 'Make, list, rotate and revoke private calendar (iCal) links',
+  },
+  'calendar.feeds.own': {
+    roles: ['young_person'],
+    description: 'See and stop every calendar link to one\'s own calendar, also those a counsellor made',
   },
 });
 
 const FeedBody = Type.Object({ kind: Type.Union([Type.Literal('young_person'), Type.Literal('activity')]), subjectId: Type.Optional(Uuid) });
-const FeedView = Type.Object({ id: Uuid, kind: Type.String(), subjectId: Uuid, title: Type.String(), createdAt: Type.String(), url: Type.Optional(Type.String()) });
-const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 const PAST_DAYS = 30;
 const AHEAD_DAYS = 120;
 
@@ -30,8 +35,9 @@ async function feedSubject(db: Queryable, actor: Actor, kind: 'young_person' | '
   if (kind === 'young_person') {
     const id = actor.role === 'young_person' ? await ownYoungPersonId(db, actor.partnershipId, actor.userId) : subjectId;
     if (!id || (actor.role === 'young_person' && subjectId && subjectId !== id) || !['young_person', 'counsellor'].includes(actor.role)) throw notFound('Den unge');
-    const yp = await db.selectFrom('young_people').select(['id', 'first_name']).where('id', '=', id).where('partnership_id', '=', actor.partnershipId).executeTakeFirst();
-    if (!yp) throw notFound('Den unge');
+    const yp = await db.selectFrom('young_people').select(['id', 'first_name', 'counsellor_id']).where('id', '=', id).where('partnership_id', '=', actor.partnershipId).executeTakeFirst();
+    // A counsellor links the calendar of their own young people only: the link ends when they stop being the counsellor (feed-queries.ts).
+    if (!yp || (actor.role === 'counsellor' && yp.counsellor_id !== actor.userId)) throw notFound('Den unge');
     return { id: yp.id, title: `Fodfæste: ${yp.first_name}` };
   }
   if (!subjectId) throw badRequest('Vælg aktiviteten.', [{ field: 'subjectId', message: 'Mangler' }]);
@@ -77,6 +83,7 @@ async function youngPersonCalendar(trx: Queryable, ypId: string, from: string, t
 
 export async function feedRoutes(app: App) {
   const { db, config } = app.deps;
+  const feedUrl = (token: string, req: { protocol: string; host: string }) => `${config.PUBLIC_URL ?? `${req.protocol}://${req.host}`}/api/calendar/${token}`;
 
   app.post('/api/calendar-feeds', {
     config: { permission: P['calendar.feeds'] },
@@ -93,7 +100,7 @@ export async function feedRoutes(app: App) {
       return { id: row.id, kind: row.kind, subjectId: row.subject_id, title: subject.title, createdAt: new Date(row.created_at).toISOString() };
     });
     // The token is shown this once; only its hash is stored.
-    return reply.status(201).send({ ...out, url: `${config.PUBLIC_URL ?? `${req.protocol}://${req.host}`}/api/calendar/${token}` });
+    return reply.status(201).send({ ...out, url: feedUrl(token, req) });
   });
 
   app.get('/api/calendar-feeds', {
@@ -110,13 +117,22 @@ export async function feedRoutes(app: App) {
     config: { permission: P['calendar.feeds'] },
     schema: { tags: ['calendar'], params: IdParams, response: { 204: Type.Null(), 404: ErrorResponse } },
   }, async (req, reply) => {
-    const actor = actorOf(req);
-    let q = db.updateTable('calendar_feeds').set({ revoked_at: new Date() }).where('id', '=', req.params.id).where('partnership_id', '=', actor.partnershipId).where('revoked_at', 'is', null);
-    if (actor.role !== 'counsellor' && actor.role !== 'admin') q = q.where('created_by', '=', actor.userId);
-    const res = await q.executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) throw notFound('Kalenderlinket');
+    await revokeFeed(db, actorOf(req), req.params.id);
     return reply.status(204).send(null);
   });
+
+  app.post('/api/calendar-feeds/:id/rotate', {
+    config: { permission: P['calendar.feeds'] },
+    schema: { tags: ['calendar'], description: 'A new secret address for a link one made; the old address stops working', params: IdParams, response: { 200: FeedView, 404: ErrorResponse } },
+  }, async (req) => {
+    const { token, feed } = await rotateFeed(db, actorOf(req), req.params.id);
+    return { id: feed.id, kind: feed.kind, subjectId: feed.subjectId, title: feed.kind === 'activity' ? 'Aktivitet' : 'Min kalender', createdAt: new Date().toISOString(), url: feedUrl(token, req) };
+  });
+
+  app.get('/api/me/calendar-feeds', {
+    config: { permission: P['calendar.feeds.own'] },
+    schema: { tags: ['calendar', 'me'], response: { 200: Type.Array(OwnFeedView), 404: ErrorResponse } },
+  }, async (req) => listOwnFeeds(db, actorOf(req)));
 
   // Public: the unguessable token is the key (calendar apps cannot log in). A revoked token answers 404.
   app.get('/api/calendar/:token', {
@@ -130,7 +146,8 @@ export async function feedRoutes(app: App) {
 
 /** The feed's calendar text; a young person's calendar is an export of their data, on record before it is sent. */
 async function feedCalendar(db: Queryable, token: string): Promise<string> {
-  const feed = await db.selectFrom('calendar_feeds').selectAll().where('token_hash', '=', hash(token)).where('revoked_at', 'is', null).executeTakeFirst();
+  // Unknown, revoked, rotated, or ended because its maker was deactivated or lost the relationship: 404 alike.
+  const feed = await liveFeedByToken(db, token);
   if (!feed) throw notFound('Kalenderen');
   const today = toLocal(new Date()).date;
   const from = addDays(today, -PAST_DAYS);

@@ -67,3 +67,10 @@ export const SlippingQuery = Type.Object({ all: Type.Optional(Type.Boolean()) })
 export const SlippingView = Type.Object({
   youngPersonId: Uuid, name: Type.String(), activityId: Uuid, activityName: Type.String(), lastAttended: Nullable(Type.String()),
 });
+
+/** A link to a young person's calendar as they see it on their own page (GET /api/me/calendar-feeds; issue #22). */
+export const OwnFeedView = Type.Object({
+  id: Uuid, createdAt: Type.String(), madeBy: Type.Union([Type.Literal('self'), Type.Literal('counsellor'), Type.Literal('other')]), live: Type.Boolean(),
+});
+/** A calendar link as made, listed or rotated; `url` only in the answer that made or rotated it. */
+export const FeedView = Type.Object({ id: Uuid, kind: Type.String(), subjectId: Uuid, title: Type.String(), createdAt: Type.String(), url: Type.Optional(Type.String()) });

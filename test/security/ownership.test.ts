@@ -141,6 +141,8 @@ export const OWNERSHIP: Record<string, OwnershipRule> = {
 
   // Private calendar links: the team may revoke any in the partnership; others only their own.
   'DELETE /api/calendar-feeds/:id': { params: { id: 'feed' }, roles: { ...TEAM, ...owner('young_person', 'association_contact') } },
+  // A new address for a link goes to its maker only (src/activities/manage-feeds.ts).
+  'POST /api/calendar-feeds/:id/rotate': { params: { id: 'feed' }, roles: owner('young_person', 'association_contact', 'counsellor', 'admin') },
   'DELETE /api/lifeline/shifts/:id': { params: { id: 'shift' }, roles: TEAM },
 };
 

@@ -7,6 +7,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { useLoad, useSubmit } from '../youth/hooks.ts';
+import { CalendarLinks } from './CalendarLinks.tsx';
 
 type Recipient = Static<typeof SharingRecipient>;
 
@@ -63,6 +64,7 @@ export function SharingPage() {
           </ul>
         </section>
       ))}
+      <CalendarLinks />
     </>
   );
 }
