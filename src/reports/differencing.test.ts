@@ -120,7 +120,9 @@ const personArb = fc.record({
   endAfter: fc.integer({ min: 0, max: 20 }),
 });
 
-function records(people: fc.RecordValue<{ month: number; day: number; outcome: (typeof OUTCOMES)[number]; edu: (typeof EDUCATION_KINDS)[number]; endAfter: number }>[]): PathwayRecord[] {
+type Person = { month: number; day: number; outcome: (typeof OUTCOMES)[number]; edu: (typeof EDUCATION_KINDS)[number]; endAfter: number };
+
+function records(people: Person[]): PathwayRecord[] {
   return people.map((p, i) => {
     const startedAt = addMonths('2024-01-01', p.month).replace(/-01$/, `-${String(p.day).padStart(2, '0')}`);
     const still = p.outcome === 'still_active';

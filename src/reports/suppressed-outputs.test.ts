@@ -138,6 +138,8 @@ describe('a suppressed view shows no count from 1 to threshold − 1 in any outp
     }
     expect(found).toEqual([]);
     expect(res.body).toMatch(/Professionelle mentorer;\.\./);
+    // Issue #21: no double hyphen in the file name ("PÅ VEJ – Billund (test)").
+    expect(res.headers['content-disposition']).toBe('attachment; filename="resultater-paa-vej-billund-test-2025-01-01-2025-12-31.csv"');
   });
 
   it('the XLSX', async () => {
