@@ -1,3 +1,4 @@
+import type { Clock } from './clock.ts';
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.ts';
@@ -18,6 +19,10 @@ export interface AppDeps {
   config: Config;
   database: Database;
   db: Db;
+  /** Why this process is not ready beyond the database (e.g. 'worker_not_running'), or null: /readyz answers 503 with it. */
+  readiness?: () => string | null;
+  /** Where request handling reads the time (rate limits); tests move it instead of sleeping. */
+  clock?: Clock;
 }
 
 declare module 'fastify' {

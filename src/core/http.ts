@@ -76,7 +76,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     nullableResponseSchemas(route);
   });
 
-  const limiter = createRateLimiter({ ipPerMinute: deps.config.RATE_LIMIT_IP_PER_MINUTE, userPerMinute: deps.config.RATE_LIMIT_USER_PER_MINUTE });
+  const limiter = createRateLimiter({ ipPerMinute: deps.config.RATE_LIMIT_IP_PER_MINUTE, userPerMinute: deps.config.RATE_LIMIT_USER_PER_MINUTE, clock: deps.clock });
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
     limiter.checkIp(req.ip, req.url);

@@ -158,7 +158,9 @@ describe('reminders that arrive', () => {
       await worker.nudge();
       await worker2?.nudge();
       await waitFor(() => smtp.received.some((m) => m.to.includes(u.email)));
-      await new Promise((r) => setTimeout(r, 1500));
+      // Stopping waits for every round in flight: whatever either worker would still send has been sent.
+      await worker.stop();
+      await worker2?.stop();
       expect(smtp.received.filter((m) => m.to.includes(u.email))).toHaveLength(1);
       expect((await rows()).find((r) => r.recipient === u.email)!.status).toBe('sent');
     } finally {

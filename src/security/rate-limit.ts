@@ -1,4 +1,5 @@
 import { AppError } from '../core/errors.ts';
+import { systemClock, type Clock } from '../core/clock.ts';
 
 /**
  * In-process token buckets. Each key (an IP address or a user id) has a bucket
@@ -68,9 +69,11 @@ export interface RateLimiter {
   checkUser(userId: string): void;
 }
 
-export function createRateLimiter(opts: { ipPerMinute: number; userPerMinute: number }): RateLimiter {
-  const byIp = new TokenBuckets(opts.ipPerMinute);
-  const byUser = new TokenBuckets(opts.userPerMinute);
+export function createRateLimiter(opts: { ipPerMinute: number; userPerMinute: number; clock?: Clock }): RateLimiter {
+  const clock = opts.clock ?? systemClock;
+  const now = () => clock.now().getTime();
+  const byIp = new TokenBuckets(opts.ipPerMinute, undefined, now);
+  const byUser = new TokenBuckets(opts.userPerMinute, undefined, now);
   return {
     byIp,
     byUser,

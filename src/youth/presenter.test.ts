@@ -8,6 +8,7 @@ import { recordConsent } from '../consent/ledger.ts';
 import { BARRIERS, READINESS, STAGES } from './domain.ts';
 import { PERSON_FIELDS, SCREENING_FIELDS, presentYoungPerson, visibleYoungPerson, type Viewer, type YoungPersonRecord } from './presenter.ts';
 import { findYoungPerson } from './queries.ts';
+import { runs } from '../../test/property-runs.ts';
 
 const P1 = '11111111-1111-4111-8111-111111111111';
 const P2 = '22222222-2222-4222-8222-222222222222';
@@ -85,7 +86,7 @@ describe('presentYoungPerson: what a viewer may see (property-based)', () => {
       expect(out.screening?.barrierNote).toBeUndefined();
       expect(out.lastName).toBeUndefined();
       expect(out.birthDate).toBeUndefined();
-    }), { numRuns: 2000 });
+    }), { numRuns: runs(2000) });
   });
 
   it('a company or mentor with no consent sees only the first name', () => {

@@ -1,6 +1,7 @@
 import { loadConfig, type Config } from '../../src/core/config.ts';
 import { buildApp } from '../../src/core/http.ts';
 import type { App } from '../../src/core/app-types.ts';
+import type { Clock } from '../../src/core/clock.ts';
 import { openDatabase, type Database } from '../../src/core/db.ts';
 import { createTestDatabase, type TestDatabaseOptions } from '../helpers/db.ts';
 import { testAppHandle, type TestApp } from '../helpers/app.ts';
@@ -17,6 +18,7 @@ export async function createSecurityTestApp(opts: {
   pool?: { size: number; connectTimeoutMs: number };
   routes?: (app: App) => void;
   database?: TestDatabaseOptions;
+  clock?: Clock;
 } = {}): Promise<SecurityTestApp> {
   const base = await createTestDatabase(opts.database);
   let database: Database = base;
@@ -26,7 +28,7 @@ export async function createSecurityTestApp(opts: {
       : await openDatabase({ databaseUrl: base.url, poolSize: opts.pool.size, connectTimeoutMs: opts.pool.connectTimeoutMs });
   }
   const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), ...opts.config };
-  const app = await buildApp({ config, database, db: database.db }, { logger: false });
+  const app = await buildApp({ config, database, db: database.db, clock: opts.clock }, { logger: false });
   try {
     opts.routes?.(app);
     await app.ready();

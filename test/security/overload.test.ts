@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenBuckets } from '../../src/security/rate-limit.ts';
 import { makePartnership, makeUser } from '../helpers/factories.ts';
 import { createSecurityTestApp, type SecurityTestApp } from './helpers.ts';
+import { testClock } from '../helpers/clock.ts';
 
 describe('token buckets', () => {
   it('allows the burst, refuses with the seconds to wait, and recovers as time passes', () => {
@@ -32,8 +33,9 @@ describe('token buckets', () => {
 describe('rate limits over HTTP', () => {
   let t: SecurityTestApp;
   let emails: string[];
+  const clock = testClock();
   beforeAll(async () => {
-    t = await createSecurityTestApp({ config: { RATE_LIMIT_USER_PER_MINUTE: 60, RATE_LIMIT_IP_PER_MINUTE: 200 } });
+    t = await createSecurityTestApp({ config: { RATE_LIMIT_USER_PER_MINUTE: 60, RATE_LIMIT_IP_PER_MINUTE: 200 }, clock });
     const p = await makePartnership(t.db);
     emails = [(await makeUser(t.db, p.id, 'counsellor')).email, (await makeUser(t.db, p.id, 'counsellor')).email];
   });
@@ -54,7 +56,7 @@ describe('rate limits over HTTP', () => {
     const other = await t.login(emails[1]);
     expect((await other.get('/api/auth/session')).statusCode).toBe(200);
     // One token a second: after the wait the user is served again.
-    await new Promise((r) => setTimeout(r, Number(refused.headers['retry-after']) * 1000 + 100));
+    clock.advance(Number(refused.headers['retry-after']) * 1000);
     expect((await client.get('/api/auth/session')).statusCode).toBe(200);
   });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalogFixture } from '../fixtures/alter.ts';
 import { containsHtml, htmlToText } from './html.ts';
 import { parseCatalog } from './parse.ts';
+import { runs } from '../../../test/property-runs.ts';
 
 const original = loadCatalogFixture();
 const originalLines = original.split('\n');
@@ -32,11 +33,11 @@ function check(text: string): ReturnType<typeof parseCatalog> {
 
 describe('parseCatalog never throws', () => {
   it('on random text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), (t) => void check(t)), { numRuns: 300 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), (t) => void check(t)), { numRuns: runs(300) });
   }, 60_000);
 
   it('on random catalog-like lines', () => {
-    fc.assert(fc.property(catalogish, (t) => void check(t)), { numRuns: 300 });
+    fc.assert(fc.property(catalogish, (t) => void check(t)), { numRuns: runs(300) });
   }, 60_000);
 
   it('on the catalog with random lines dropped, repeated and swapped', () => {
@@ -59,7 +60,7 @@ describe('parseCatalog never throws', () => {
           expect(containsHtml(JSON.stringify(e))).toBe(false);
         }
       }),
-      { numRuns: 20 },
+      { numRuns: runs(20) },
     );
   }, 120_000);
 });
@@ -74,7 +75,7 @@ describe('htmlToText', () => {
         expect(text).not.toMatch(/<\/?(p|b|ul|ol|li|br|a)\b[^<>]*>/);
         expect(text).not.toMatch(/&(nbsp|aelig|#248);/);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assign, type AssignmentProblem } from './assign.ts';
+import { runs } from '../../../test/property-runs.ts';
 
 /** Exhaustive optimum: every young person tries every allowed opening or none. */
 function bruteForce(p: AssignmentProblem): number {
@@ -71,7 +72,7 @@ describe('assign: exact optimum', () => {
         const r = assign(p);
         expect(r.totalScore).toBe(bruteForce(p));
       }),
-      { seed: 20250301, numRuns: 1000 },
+      { seed: 20250301, numRuns: runs(1000) },
     );
   });
 
@@ -83,7 +84,7 @@ describe('assign: exact optimum', () => {
         const sum = Array.from(r.pairOf).reduce((s, e) => s + (e >= 0 ? p.pairScore[e] : 0), 0);
         expect(sum).toBe(r.totalScore);
       }),
-      { seed: 7, numRuns: 1000 },
+      { seed: 7, numRuns: runs(1000) },
     );
   });
 
@@ -137,7 +138,7 @@ describe('assign: agrees with the HiGHS LP optimum on medium instances', () => {
         expect(sol.Status).toBe('Optimal');
         expect(assign(p).totalScore).toBe(Math.round(sol.ObjectiveValue));
       }),
-      { seed: 99, numRuns: 8 },
+      { seed: 99, numRuns: runs(8) },
     );
   });
 });

@@ -8,6 +8,7 @@ import { opening, youth } from './fixtures.test-helpers.ts';
 import { ReachIndex } from './grid.ts';
 import { EXCLUDED, rank, Scorer } from './score.ts';
 import type { Opening, VolunteerMentor, YoungPersonProfile } from './types.ts';
+import { runs } from '../../../test/property-runs.ts';
 
 const WORDS = ['lager', 'lageret', 'værksted', 'dyr', 'dyrene', 'butik', 'kunder', 'køkken', 'truck', 'pakning', 'angst', 'adhd', 'autisme'];
 const point = fc.record({ lat: fc.double({ min: 55.9, max: 56.5, noNaN: true }), lon: fc.double({ min: 8.6, max: 9.6, noNaN: true }) });
@@ -62,7 +63,7 @@ describe('Scorer.top equals the full ranking', () => {
         const top = new Scorer(OPENING_CRITERIA, weights).top(y, openings, limit);
         expect(top.suggestions).toEqual(full.slice(0, limit));
         expect(top.eligible).toBe(full.filter((s) => !s.excluded).length);
-      }), { numRuns: 300 });
+      }), { numRuns: runs(300) });
   });
 
   it('numeric score, limit count and place agree with the explained judgement', () => {
@@ -75,7 +76,7 @@ describe('Scorer.top equals the full ranking', () => {
         expect(scorer.limitCount(y, o)).toBe(s.excluded?.limits.length ?? 0);
         expect(scorer.placeOf(y, openings, o)).toBe(full.findIndex((x) => x.candidateId === o.id) + 1);
       }
-    }), { numRuns: 100 });
+    }), { numRuns: runs(100) });
   });
 
   it('every fast criterion form (blocks, fit) agrees with its explained form (hard, soft)', () => {
@@ -86,7 +87,7 @@ describe('Scorer.top equals the full ranking', () => {
           if (c.fit) expect(c.fit(y, o)).toBe(c.soft!(y, o).fit);
         }
       }
-    }), { numRuns: 200 });
+    }), { numRuns: runs(200) });
   });
 
   it('on more than 1,024 candidates too (where the hard limits are re-ordered for speed)', () => {
@@ -98,7 +99,7 @@ describe('Scorer.top equals the full ranking', () => {
       }));
       const top = new Scorer(OPENING_CRITERIA, DEFAULT_WEIGHTS).top(y, openings, limit);
       expect(top.suggestions).toEqual(rank(y, openings, OPENING_CRITERIA, DEFAULT_WEIGHTS).slice(0, limit));
-    }), { numRuns: 15 });
+    }), { numRuns: runs(15) });
   });
 
   it('works for criteria without fast forms (mentors) too', () => {
