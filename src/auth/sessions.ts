@@ -125,6 +125,12 @@ export async function setSessionPartnership(db: Db, sessionHash: string, partner
   sessionCacheFor(db)?.evictSession(sessionHash);
 }
 
+/** The nightly clean-up (src/ops/retention.ts): ended sessions, expired remembered devices, old throttle counters and pending OIDC sign-ins. */
 export async function purgeExpiredSessions(db: Db, clock: Clock = systemClock) {
-  await db.deleteFrom('sessions').where('expires_at', '<', clock.now()).execute();
+  const now = clock.now();
+  await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+  await db.deleteFrom('trusted_devices').where('expires_at', '<', now).execute();
+  // A counter older than its 15-minute window starts over anyway; a day leaves room for clock skew.
+  await db.deleteFrom('auth_throttle').where('last_at', '<', new Date(now.getTime() - 86_400_000)).execute();
+  await db.deleteFrom('oidc_pending_logins').where('created_at', '<', new Date(now.getTime() - 3_600_000)).execute();
 }

@@ -73,6 +73,26 @@ export const PERSON_REFERENCES: PersonReference[] = [
     },
   },
   {
+    table: 'auth_throttle',
+    column: 'key',
+    why: 'login throttle counters are keyed by e-mail address (login:<e-mail>[|<ip>]) and TOTP counters by user (src/auth/throttle.ts)',
+    erase: async (trx, p) => {
+      for (const email of p.contacts.filter((c) => c.includes('@')).map((c) => c.toLowerCase())) {
+        await trx.deleteFrom('auth_throttle').where((eb) => eb.or([eb('key', '=', `login:${email}`), eb('key', 'like', `login:${email.replace(/[\\%_]/g, '\\$&')}|%`)])).execute();
+      }
+      if (p.userId) await trx.deleteFrom('auth_throttle').where('key', '=', `totp:${p.userId}`).execute();
+    },
+  },
+  {
+    table: 'oidc_pending_logins',
+    column: 'email',
+    why: 'a sign-in at the municipality\'s login waiting to be linked (10 minutes, src/auth/oidc-link.ts) holds the e-mail the provider gave',
+    erase: async (trx, p) => {
+      const emails = p.contacts.filter((c) => c.includes('@')).map((c) => c.toLowerCase());
+      if (emails.length) await trx.deleteFrom('oidc_pending_logins').where((eb) => eb(eb.fn('lower', ['email']), 'in', emails)).execute();
+    },
+  },
+  {
     table: 'login_invites',
     column: 'subject_id',
     why: 'one-time password links (src/auth/invites.ts) name the young person or contact person they were for',
