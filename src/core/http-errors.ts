@@ -8,28 +8,56 @@ interface ValidationIssue {
   message?: string;
 }
 
+/**
+ * Danish names of the API's fields, in the form "Skriv …" takes. A message never
+ * shows a schema word ("body", "(date)"): a field without a name here gets a
+ * sentence that needs none, and the field key stays in `field` for the form.
+ */
+const FIELD_NAMES: Record<string, string> = {
+  firstName: 'fornavnet', lastName: 'efternavnet', birthDate: 'fødselsdatoen', name: 'navnet', title: 'titlen', body: 'teksten',
+  email: 'e-mailadressen', phone: 'telefonnummeret', address: 'adressen', postalCode: 'postnummeret', city: 'byen',
+  municipalCaseRef: 'sagsnummeret', guardianName: 'navnet på forælder eller værge', guardianPhone: 'forælderens eller værgens telefonnummer',
+  guardianEmail: 'forælderens eller værgens e-mail', occurredOn: 'datoen', outcomeDate: 'datoen for resultatet', note: 'en begrundelse',
+  password: 'adgangskoden', summary: 'et resumé', reason: 'en begrundelse', what: 'hvad der er aftalt', who: 'hvem der gør det',
+};
+const FORMAT_MESSAGES: Record<string, string> = {
+  date: 'Datoen skal skrives som dag.måned.år.',
+  'date-time': 'Tidspunktet skal skrives som dag.måned.år og klokkeslæt.',
+  email: 'E-mailadressen er ikke gyldig. Skriv den som navn@eksempel.dk.',
+  uuid: 'Vælg en af mulighederne.',
+  time: 'Klokkeslættet skal skrives som tt:mm.',
+};
+const PATTERN_MESSAGES: Record<string, string> = {
+  postalCode: 'Postnummeret skal være 4 cifre.',
+  phone: 'Telefonnummeret skal have mindst 8 cifre, fx 20 30 40 50.',
+  guardianPhone: 'Telefonnummeret skal have mindst 8 cifre, fx 20 30 40 50.',
+};
+
 /** Turns an Ajv issue into a sentence a person understands, in Danish. */
-function describe(issue: ValidationIssue): { field: string; message: string } {
+export function describe(issue: ValidationIssue): { field: string; message: string } {
   const base = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
   const p = issue.params ?? {};
   const field = p.missingProperty ? [base, p.missingProperty].filter(Boolean).join('.') : p.additionalProperty ? [base, p.additionalProperty].filter(Boolean).join('.') : base;
+  const key = field.split('.').filter((s) => !/^[0-9]+$/.test(s)).pop() ?? '';
+  const named = FIELD_NAMES[key];
+  const fill = named ? `Skriv ${named}.` : 'Udfyld feltet.';
   const messages: Record<string, string> = {
-    required: 'skal udfyldes',
+    required: fill,
     additionalProperties: 'er ikke et kendt felt',
-    minLength: `skal være mindst ${p.limit} tegn`,
-    maxLength: `må højst være ${p.limit} tegn`,
-    minimum: `skal være mindst ${p.limit}`,
-    maximum: `må højst være ${p.limit}`,
-    format: `har ikke det rigtige format (${p.format})`,
-    pattern: 'har ikke det rigtige format',
-    type: `skal være ${p.type === 'string' ? 'tekst' : p.type === 'integer' || p.type === 'number' ? 'et tal' : p.type}`,
-    enum: 'har en værdi, der ikke er tilladt',
-    const: 'har en værdi, der ikke er tilladt',
-    anyOf: 'har en værdi, der ikke er tilladt',
-    minItems: `skal have mindst ${p.limit} valg`,
-    maxItems: `må højst have ${p.limit} valg`,
+    minLength: p.limit === 1 ? fill : `Skriv mindst ${p.limit} tegn${named ? ` i ${named}` : ''}.`,
+    maxLength: `Der må højst stå ${p.limit} tegn${named ? ` i ${named}` : ''}.`,
+    minimum: `Tallet skal være mindst ${p.limit}.`,
+    maximum: `Tallet må højst være ${p.limit}.`,
+    format: FORMAT_MESSAGES[String(p.format)] ?? 'Værdien har ikke det rigtige format.',
+    pattern: PATTERN_MESSAGES[key] ?? 'Værdien har ikke det rigtige format.',
+    type: p.type === 'string' ? fill : p.type === 'integer' || p.type === 'number' ? 'Skriv et tal.' : 'Værdien har ikke den rigtige form.',
+    enum: 'Vælg en af mulighederne.',
+    const: 'Vælg en af mulighederne.',
+    anyOf: 'Vælg en af mulighederne.',
+    minItems: `Vælg mindst ${p.limit}.`,
+    maxItems: `Vælg højst ${p.limit}.`,
   };
-  return { field: field || '(data)', message: messages[issue.keyword ?? ''] ?? issue.message ?? 'er ugyldigt' };
+  return { field: field || 'data', message: messages[issue.keyword ?? ''] ?? 'Værdien er ugyldig.' };
 }
 
 // 57014: a statement ran past DB_STATEMENT_TIMEOUT_MS (overload): also 503, so the client retries later.
@@ -53,7 +81,8 @@ export function errorHandler(err: FastifyError & { code?: string }, req: Fastify
   if (err.validation) {
     const fields = err.validation.map((v) => describe(v as ValidationIssue));
     const where = err.validationContext === 'querystring' ? 'søgningen' : err.validationContext === 'params' ? 'adressen' : 'formularen';
-    const message = `Der er fejl i ${where}: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}.`;
+    // Sentences only: the field keys stay in `fields` for the form, never in the text a person reads.
+    const message = `Der er fejl i ${where}: ${[...new Set(fields.map((f) => (f.message === 'er ikke et kendt felt' ? `${f.field} er ikke et kendt felt.` : f.message)))].join(' ')}`;
     return reply.status(400).send({ error: { code: 'validation', message, fields } });
   }
   if (isDatabaseUnavailable(err)) {

@@ -1,5 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import type { ErrorResponse } from '../../../src/auth/schemas.ts';
+import { CPR_MESSAGE, cprFields } from '../../../src/core/cpr.ts';
 
 type ErrorBody = Static<typeof ErrorResponse>['error'];
 export type FieldError = NonNullable<ErrorBody['fields']>[number];
@@ -44,6 +45,10 @@ const NETWORK_MESSAGE: Record<string, string> = {
 };
 
 async function request<T>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+  // The server's CPR rule (src/core/cpr.ts), run before anything leaves the browser: every form
+  // sends through here, so a CPR-like number in any text field is shown at the field at once.
+  const cpr = body === undefined ? [] : cprFields(body);
+  if (cpr.length) throw new ApiError(400, 'cpr_number', CPR_MESSAGE, cpr.map((field) => ({ field, message: CPR_MESSAGE })));
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -75,6 +80,28 @@ async function request<T>(method: string, path: string, body?: unknown, opts: Re
   const apiError = new ApiError(res.status, err?.code ?? 'http_' + res.status, err?.message ?? res.statusText, err?.fields ?? []);
   if (res.status === 401 && !opts.allowUnauthenticated) onUnauthenticated?.();
   throw apiError;
+}
+
+/**
+ * Sends a file as the request body (no multipart) and returns the JSON answer.
+ * Statuses in `answerStatuses` (e.g. 422 with a report) are answers, not errors.
+ */
+export async function uploadFile<T>(path: string, file: Blob, contentType: string, opts: { query?: Record<string, string>; answerStatuses?: number[] } = {}): Promise<{ status: number; data: T }> {
+  const headers: Record<string, string> = { accept: 'application/json', 'content-type': contentType };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const qs = opts.query ? `?${new URLSearchParams(opts.query).toString()}` : '';
+  let res: Response;
+  try {
+    res = await fetch(path + qs, { method: 'POST', headers, body: file, credentials: 'same-origin' });
+  } catch {
+    const lang = document.documentElement.lang === 'en' ? 'en' : 'da';
+    throw new ApiError(0, 'network', NETWORK_MESSAGE[lang]);
+  }
+  const data: unknown = res.headers.get('content-type')?.includes('json') ? await res.json() : null;
+  if (res.ok || opts.answerStatuses?.includes(res.status)) return { status: res.status, data: data as T };
+  const err = (data as { error?: ErrorBody } | null)?.error;
+  if (res.status === 401) onUnauthenticated?.();
+  throw new ApiError(res.status, err?.code ?? 'http_' + res.status, err?.message ?? res.statusText, err?.fields ?? []);
 }
 
 /** JSON calls to the API with the session cookie and the CSRF header on writes. */

@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { IdentitySection } from './IdentitySection.tsx';
 import type { Static } from '@sinclair/typebox';
 import type { YoungPersonView } from '../../../../src/youth/schemas.ts';
 import { useSession } from '../../app/session.tsx';
@@ -51,6 +52,7 @@ export function YoungPersonPage() {
         </p>
       )}
       <DetailsSection person={data} onSaved={reload} editable={casework} />
+      {casework && <IdentitySection person={data} onSaved={reload} />}
       {casework && (
         <>
           <ScreeningSection person={data} onSaved={reload} />
