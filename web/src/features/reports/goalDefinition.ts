@@ -100,7 +100,9 @@ export function describePredicate(p: Predicate, t: TFunction): string {
     case 'readiness': return t('def.readiness', { values: list('readiness', p.values) });
     case 'firstPlacementKind': return t('def.firstPlacementKind', { values: list('placementKind', p.values) });
     case 'age': return t('def.age', { min: p.min, max: p.max });
-    default: return t(`def.${p.op}`, { field: t(`def.field.${p.field}`), months: 'months' in p ? p.months : 0 });
+    default: return 'months' in p
+      ? t(`def.${p.op}`, { field: t(`def.field.${p.field}`), months: p.months, count: p.months })
+      : t(`def.${p.op}`, { field: t(`def.field.${p.field}`) });
   }
 }
 
