@@ -31,7 +31,12 @@ export async function createTestDatabase(opts: TestDatabaseOptions = {}): Promis
   }
   const name = `${tpl.migrated}_${randomBytes(4).toString('hex')}`;
   await adminQuery(tpl.url, `CREATE DATABASE ${name} TEMPLATE ${source}`);
-  const url = withDb(tpl.url, name);
+  const ownerUrl = withDb(tpl.url, name);
+  // TEST_DB_ROLE=fodfaeste_app: the copy is the owner's (migrated as the owner); the tests then run as the
+  // restricted app role with exactly the rights docs/sql/grants.sql gives it, so the grants are proven.
+  const role = process.env.TEST_DB_ROLE;
+  if (role) await grantAppRole(ownerUrl, role);
+  const url = role ? asRole(ownerUrl, role) : ownerUrl;
   const database = await openDatabase({ databaseUrl: url, poolSize: 10 });
   const close = database.close;
   return {
@@ -42,6 +47,33 @@ export async function createTestDatabase(opts: TestDatabaseOptions = {}): Promis
       await adminQuery(tpl.url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
+}
+
+/** The URL with another user (no password: the test server trusts local connections, as in .ci). */
+function asRole(url: string, role: string) {
+  const u = new URL(url);
+  u.username = role;
+  u.password = '';
+  return u.toString();
+}
+
+/** Creates the login role once (tolerating a parallel file doing the same) and applies docs/sql/grants.sql to this copy. */
+async function grantAppRole(ownerUrl: string, role: string) {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(role)) throw new Error(`TEST_DB_ROLE must be a plain role name, got ${role}`);
+  const grants = readFileSync(new URL('../../docs/sql/grants.sql', import.meta.url), 'utf8').replaceAll('fodfaeste_app', role);
+  const c = new pg.Client({ connectionString: ownerUrl });
+  await c.connect();
+  try {
+    try {
+      await c.query(`DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}') THEN CREATE ROLE ${role} LOGIN; END IF; END $$`);
+    } catch (err) {
+      // Two files creating it at the same instant: one wins, which is all we need.
+      if (!['42710', '23505'].includes((err as { code?: string }).code ?? '')) throw err;
+    }
+    await c.query(grants);
+  } finally {
+    await c.end();
+  }
 }
 
 /**
