@@ -270,3 +270,37 @@ describe('account linking with the municipality\'s login (issue 22: takeover by 
     expect(providerAssertsMfa({ acr: 'https://data.gov.dk/concept/core/nsis/loa/Low' }, { OIDC_MFA_ACR: 'https://data.gov.dk/concept/core/nsis/loa/Substantial' })).toBe(false);
   });
 });
+
+describe('an administrator links a staff user to the municipality\'s login', () => {
+  it('by the provider\'s subject: the user then signs in without a password step; a subject is linked to one user only; the link can be removed', async () => {
+    const p = await makePartnership(t.db);
+    const admin = await makeUser(t.db, p.id, 'admin');
+    const counsellor = await makeUser(t.db, p.id, 'counsellor');
+    const other = await makeUser(t.db, p.id, 'steering_group');
+    const contact = await makeUser(t.db, p.id, 'company_contact');
+    // The provider knows the counsellor under another e-mail and says nothing about verifying it: only the admin's link can tie them.
+    idp.accounts.set('kommune-4711', { email: 'k.vejleder@kommune.invalid' });
+    expect((await signInAs('kommune-4711')).json().error.code).toBe('oidc_link_needed');
+
+    const a = await t.login(admin.email);
+    const linked = await a.put(`/api/users/${counsellor.id}/oidc-link`, { subject: 'kommune-4711' });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json()).toEqual({ subject: 'kommune-4711' });
+    const res = await signInAs('kommune-4711');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ user: { id: counsellor.id }, role: 'counsellor' });
+    expect(await subjectOf(counsellor.id)).toEqual({ oidc_subject: 'kommune-4711', oidc_issuer: idp.issuer });
+
+    const twice = await a.put(`/api/users/${other.id}/oidc-link`, { subject: 'kommune-4711' });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.message).toMatch(/allerede koblet til en anden bruger/);
+    const notStaff = await a.put(`/api/users/${contact.id}/oidc-link`, { subject: 'kommune-9' });
+    expect(notStaff.statusCode).toBe(400);
+    expect(notStaff.json().error.message).toMatch(/kun kobles til medarbejdere/);
+    // Another partnership's user is out of reach.
+    expect((await a.put(`/api/users/${(await makeUser(t.db, partnershipId, 'counsellor')).id}/oidc-link`, { subject: 'x' })).statusCode).toBe(404);
+
+    expect((await a.put(`/api/users/${counsellor.id}/oidc-link`, { subject: null })).json()).toEqual({ subject: null });
+    expect((await signInAs('kommune-4711')).json().error.code).toBe('oidc_link_needed');
+  });
+});

@@ -3,7 +3,8 @@ import { actorOf } from '../core/actor.ts';
 import { authorize } from '../core/policy.ts';
 import { ErrorResponse } from '../auth/schemas.ts';
 import { userPermissions as P } from './policy.ts';
-import { CreateUserBody, CreateUserResponse, UpdateUserBody, UserIdParams, UserList, UserSummary } from './schemas.ts';
+import { CreateUserBody, CreateUserResponse, OidcLinkBody, OidcLinkResponse, UpdateUserBody, UserIdParams, UserList, UserSummary } from './schemas.ts';
+import { setOidcLink } from './oidc-link.ts';
 import { findMember, listMembers, toSummary } from './queries.ts';
 import { createStaffUser, reinviteStaffUser, updateUser } from './manage.ts';
 import { InviteChannelQuery } from '../access/handover.ts';
@@ -57,6 +58,20 @@ export async function userRoutes(app: App) {
     return db.transaction().execute(async (trx) => {
       const member = await authorize(actor, P['users.update'], await findMember(trx, actor.partnershipId, req.params.id), trx);
       return reinviteStaffUser(trx, config, actor, member, req.query.channel);
+    });
+  });
+
+  app.put('/api/users/:id/oidc-link', {
+    config: { permission: P['users.update'] },
+    schema: {
+      tags: ['users'], description: 'Link a staff user to their account at the municipality\'s login by the provider\'s subject, or remove the link (null)', params: UserIdParams, body: OidcLinkBody,
+      response: { 200: OidcLinkResponse, 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+    },
+  }, async (req) => {
+    const actor = actorOf(req);
+    return db.transaction().execute(async (trx) => {
+      const member = await authorize(actor, P['users.update'], await findMember(trx, actor.partnershipId, req.params.id), trx);
+      return setOidcLink(trx, actor, member, req.body.subject);
     });
   });
 }

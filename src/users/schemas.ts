@@ -45,3 +45,10 @@ export const UpdateUserBody = Type.Object({
 export type UpdateUserBody = Static<typeof UpdateUserBody>;
 
 export const UserIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+/** An administrator's explicit link of a staff user to their account at the municipality's login (src/users/oidc-link.ts); null removes it. */
+export const OidcLinkBody = Type.Object({
+  subject: Type.Union([Type.String({ minLength: 1, maxLength: 255, description: 'The provider\'s subject (sub) for the user, from the municipality\'s user directory' }), Type.Null()]),
+});
+export type OidcLinkBody = Static<typeof OidcLinkBody>;
+export const OidcLinkResponse = Type.Object({ subject: Type.Union([Type.String(), Type.Null()]) });
