@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- reports [--runs 9] [--months 12]`: times each report for the
- * biggest partnership in the database given by DATABASE_URL (PostgreSQL).
+ * biggest partnership in the database given by DATABASE_URL (PostgreSQL), or
+ * without it in the PGlite database in DATA_DIR.
  * Meant for the region-scale dataset (`npm run cli -- generate --scale region`);
  * with less data it still runs and says so. Each figure is the median of
  * `runs` timed runs after one warm-up, in milliseconds, including the database
@@ -48,10 +49,8 @@ export async function main(args: string[]) {
   const { values } = parseArgs({ args, options: { runs: { type: 'string', default: '9' }, months: { type: 'string', default: '12' } } });
   const runs = Math.max(1, Number(values.runs));
   const config = loadConfig();
-  if (!config.DATABASE_URL) {
-    console.error('bench reports needs PostgreSQL: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/gen_region) to a database made with `npm run cli -- generate --scale region`.');
-    process.exit(2);
-  }
+  // PostgreSQL via DATABASE_URL (the region figures), or the embedded PGlite database in DATA_DIR.
+  console.log(`engine: ${config.DATABASE_URL ? 'PostgreSQL' : `PGlite (${config.DATA_DIR})`}`);
   const database = await openMigratedDatabase(config);
   const db: Db = database.db;
   try {
@@ -105,8 +104,8 @@ export async function main(args: string[]) {
     // An export = the whole (suppressed) report, queries included, then the file: what GET /api/reports/export does.
     await measure('export_csv_ms', async () => toCsv((await runReport(db, pid, q, 'suppressed')).tables, { separator: ';' }));
     await measure('export_xlsx_ms', async () => toXlsx((await runReport(db, pid, q, 'suppressed')).tables, meta));
-    // As the route does it: the PDF shows no network tables, so their queries are skipped.
-    await measure('export_pdf_ms', async () => toPdf(await runReport(db, pid, q, 'suppressed', { networkTables: false })));
+    // As the route does it: the PDF has every table of the page (issue #21), network tables included.
+    await measure('export_pdf_ms', async () => toPdf(await runReport(db, pid, q, 'suppressed')));
     // The file alone, from a report already made.
     await measure('render_xlsx_ms', () => toXlsx(steering.tables, meta));
     await measure('render_pdf_ms', () => toPdf(steering));
