@@ -6,12 +6,18 @@ import { buildApp, webDist } from '../core/http.ts';
 import { openMigratedDatabase } from '../core/runtime.ts';
 import { isDatabaseEmpty, seedDemo, SeedRefused } from '../demo/seed.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/accounts.ts';
-import { startWorker } from '../reminders/worker.ts';
+import { startWorker, type Worker } from '../reminders/worker.ts';
+import type { App } from '../core/app-types.ts';
 import { startMaintenance } from '../ops/maintenance.ts';
 
 export async function startServer(config: Config) {
   const t0 = Date.now();
   ensureWebBuilt();
+  await runServer(config, t0);
+}
+
+/** Everything of a start but the web build: database, demo seed, worker, HTTP (test/foundation/start-together.test.ts runs it directly). */
+export async function runServer(config: Config, t0 = Date.now()) {
   const where = config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${path.resolve(config.DATA_DIR)}`;
   console.log(`Opening database: ${where}`);
   const database = await openMigratedDatabase(config, (l) => console.log(l), { serving: true });
@@ -26,12 +32,25 @@ export async function startServer(config: Config) {
       console.log('Another process loaded the demo data first.');
     }
   }
-  const app = await buildApp({ config, database, db: database.db });
-  await app.listen({ port: config.PORT, host: config.HOST });
-  const port = (app.server.address() as { port: number }).port;
+  // Start-up completes every part or the process exits non-zero: a process serving HTTP
+  // without its reminder worker (pg-boss failed to start) looked healthy and did nothing.
+  let worker: Worker | null = null;
+  let app: App | null = null;
+  try {
+    worker = config.WORKER_ENABLED ? await startWorker(database, config, { log: (l) => console.log(l) }) : null;
+    const readiness = () => (config.WORKER_ENABLED && !worker?.running() ? 'worker_not_running' : null);
+    app = await buildApp({ config, database, db: database.db, readiness });
+    await app.listen({ port: config.PORT, host: config.HOST });
+  } catch (err) {
+    console.error(`Fodfæste could not start: ${(err as Error).message}`);
+    await worker?.stop().catch(() => {});
+    await app?.close().catch(() => {});
+    await database.close().catch(() => {});
+    process.exit(1);
+  }
+  const server = app!; // set: a failed start exited above
+  const port = (server.server.address() as { port: number }).port;
   const shown = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;
-  // The reminder worker (pg-boss) sends the outbox; WORKER_ENABLED=false leaves it to another process.
-  const worker = config.WORKER_ENABLED ? await startWorker(database, config, { log: (l) => console.log(l) }) : null;
   const stopMaintenance = startMaintenance(database.db, config, (l) => console.log(l));
   // One write, so whoever reads the output sees the URL and the logins together.
   const lines = [`\nFodfæste kører på http://${shown}:${port}  (klar på ${((Date.now() - t0) / 1000).toFixed(1)} s)`];
@@ -44,7 +63,7 @@ export async function startServer(config: Config) {
     stopMaintenance();
     console.log(`\n${signal}: stopping …`);
     await worker?.stop();
-    await app.close();
+    await server.close();
     await database.close();
     process.exit(0);
   };

@@ -9,6 +9,9 @@ export async function healthRoutes(app: App) {
       if (!(await migrationsApplied(app.deps.database.pool))) {
         return reply.status(503).send({ status: 'migrations_pending' });
       }
+      // A part of the process that is not running (the reminder worker when WORKER_ENABLED) makes it not ready.
+      const problem = app.deps.readiness?.();
+      if (problem) return reply.status(503).header('retry-after', '5').send({ status: problem });
       return { status: 'ready' };
     } catch {
       return reply.status(503).header('retry-after', '5').send({ status: 'database_unavailable' });

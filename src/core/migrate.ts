@@ -22,7 +22,33 @@ export function listMigrations(dir = migrationsDir): Migration[] {
     });
 }
 
-const LOCK_ID = 7_301_001; // one migrator at a time when several app processes start together
+/** One migrator at a time when several app processes start together; also held while pg-boss sets up its queues. */
+export const LOCK_ID = 7_301_001;
+
+/**
+ * Runs `fn` while this process holds the migration lock on a connection of its
+ * own, so `fn` may use the pool's other connections. Two processes creating
+ * pg-boss queues at once deadlocked in `create_queue` (each attaches a partition
+ * to pgboss.job). Waiting for the lock is not cut short by the pool's statement
+ * timeout: another process may be migrating. With a one-connection pool (PGlite:
+ * one process by design) `fn` runs as it is.
+ */
+export async function underMigrationLock<T>(pool: pg.Pool, fn: () => Promise<T>): Promise<T> {
+  if ((pool.options.max ?? 10) < 2) return fn();
+  const client = await pool.connect();
+  try {
+    await client.query('SET statement_timeout = 0');
+    await client.query('SELECT pg_advisory_lock($1)', [LOCK_ID]);
+    try {
+      return await fn();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [LOCK_ID]).catch(() => {});
+      await client.query('RESET statement_timeout').catch(() => {});
+    }
+  } finally {
+    client.release();
+  }
+}
 
 /** Applies pending migrations, each in its own transaction. Returns the names applied. */
 export async function migrate(pool: pg.Pool, onProgress?: (name: string, i: number, n: number) => void) {

@@ -7,9 +7,9 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts `npm start`'s entry point as its own process and waits until it prints its URL. */
-export function startServerProcess(env: Record<string, string | undefined>, timeoutMs = 120_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'src/cli/main.ts', 'start'], {
+/** Starts `npm start`'s entry point (or `entry`) as its own process and waits until it prints its URL. */
+export function startServerProcess(env: Record<string, string | undefined>, timeoutMs = 120_000, entry = ['src/cli/main.ts', 'start']): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', ...entry], {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -8,7 +8,7 @@ import type { TestClient } from '../helpers/app.ts';
 import { makeUser } from '../helpers/factories.ts';
 import { createSecurityTestApp, type SecurityTestApp } from './helpers.ts';
 import { fillPath, operations, resolver, responseValidators, type OpenApiDoc, type Operation } from './openapi.ts';
-import { invalid, junkParam, valid } from './schema-arbitrary.ts';
+import { BAD_ORIGINS, DEEP_JSON_BODIES, invalid, junkParam, valid } from './schema-arbitrary.ts';
 
 /**
  * Schema-driven fuzzing: every operation in /api/openapi.json is called with
@@ -75,6 +75,8 @@ interface Drawn {
   query: Record<string, unknown> | null;
   body: unknown;
   rawBody?: string;
+  /** An Origin header that is not this site's (invalid requests only). */
+  origin?: string;
 }
 
 function requestArb(op: Operation, kind: 'valid' | 'invalid'): fc.Arbitrary<Drawn> {
@@ -87,9 +89,10 @@ function requestArb(op: Operation, kind: 'valid' | 'invalid'): fc.Arbitrary<Draw
   }
   const query = op.query ? (kind === 'valid' ? valid(op.query, resolve, idArb) : fc.oneof(valid(op.query, resolve, idArb), invalid(op.query, resolve, idArb))) : fc.constant(null);
   const body = op.body ? (kind === 'valid' ? valid(op.body, resolve, idArb) : invalid(op.body, resolve, idArb)) : fc.constant(undefined);
-  const raw = kind === 'invalid' && op.body ? fc.option(fc.constantFrom('{"ikke json', '[]', 'null', '{"a":', '"tekst"'), { freq: 5 }) : fc.constant(null);
-  return fc.record({ params: fc.record(paramArbs), query, body, raw }).map((d) => ({
-    params: d.params, query: d.query as Record<string, unknown> | null, body: d.body, rawBody: d.raw ?? undefined,
+  const raw = kind === 'invalid' && op.body ? fc.option(fc.constantFrom('{"ikke json', '[]', 'null', '{"a":', '"tekst"', ...DEEP_JSON_BODIES), { freq: 4 }) : fc.constant(null);
+  const origin = kind === 'invalid' ? fc.option(fc.constantFrom(...BAD_ORIGINS), { freq: 4 }) : fc.constant(null);
+  return fc.record({ params: fc.record(paramArbs), query, body, raw, origin }).map((d) => ({
+    params: d.params, query: d.query as Record<string, unknown> | null, body: d.body, rawBody: d.raw ?? undefined, origin: d.origin ?? undefined,
   }));
 }
 
@@ -120,10 +123,11 @@ describe('schema-driven fuzzing of every operation', () => {
             fc.asyncProperty(requestArb(op, kind), async (d) => {
               const url = fillPath(op.path, d.params) + queryString(d.query);
               const hasBody = !['GET', 'DELETE'].includes(op.method);
+              const origin = d.origin ? { origin: d.origin } : {};
               const res = await clients[role].request({
                 method: op.method as 'POST',
                 url,
-                ...(hasBody ? (d.rawBody !== undefined ? { payload: d.rawBody, headers: { 'content-type': 'application/json' } } : { payload: (d.body ?? {}) as object }) : {}),
+                ...(hasBody ? (d.rawBody !== undefined ? { payload: d.rawBody, headers: { 'content-type': 'application/json', ...origin } } : { payload: (d.body ?? {}) as object, headers: origin }) : { headers: origin }),
               });
               requests++;
               statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
@@ -131,6 +135,8 @@ describe('schema-driven fuzzing of every operation', () => {
               // A deliberate 503 (a dependency such as the mail server is not set up) is a refusal, not a crash.
               const deliberate = res.statusCode === 503 && /"code":"(?!internal)/.test(res.body);
               if (res.statusCode >= 500 && !deliberate) failures.push(`${where}: ${res.body.slice(0, 300)} body=${JSON.stringify(d.body)?.slice(0, 300)}`);
+              // A write from a foreign or unreadable Origin is refused before anything else.
+              if (d.origin && op.method !== 'GET' && res.statusCode !== 403) failures.push(`${where}: Origin ${JSON.stringify(d.origin)} was not refused`);
               if (!String(res.headers['content-type'] ?? '').includes('json') || !res.body) return;
               const json = res.json() as unknown;
               const schema = op.responses[String(res.statusCode)];

@@ -90,6 +90,8 @@ export function invalid(schema: Schema, resolve: Resolve, ids: fc.Arbitrary<stri
     fc.constant(''),
     fc.constant('x'.repeat(5000)),
     fc.constant('\u0000'),
+    fc.constant('navn\u0000'),
+    fc.constant(nested(40)),
     fc.integer(),
     fc.double(),
     fc.boolean(),
@@ -109,6 +111,12 @@ export function invalid(schema: Schema, resolve: Resolve, ids: fc.Arbitrary<stri
   if (names.length) {
     // one field of the wrong type or out of range
     mutations.push(fc.tuple(valid(s, resolve, ids), fc.constantFrom(...names), junk).map(([v, k, bad]) => ({ ...(v as object), [k]: bad })));
+  }
+  // a valid value with a NUL byte in every string (issue #22: PostgreSQL refused them with a 500)
+  mutations.push(valid(s, resolve, ids).map(withNul));
+  if (names.length) {
+    // one field nested far deeper than any form (the input guard refuses more than 32 levels)
+    mutations.push(fc.tuple(valid(s, resolve, ids), fc.constantFrom(...names)).map(([v, k]) => ({ ...(v as object), [k]: nested(40) })));
   }
   if (required.length) {
     mutations.push(fc.tuple(valid(s, resolve, ids), fc.constantFrom(...required)).map(([v, k]) => {
@@ -131,6 +139,31 @@ export const junkParam = fc.oneof(
   fc.constant("1'%20OR%201=1"),
   fc.string({ minLength: 1, maxLength: 40 }).map(encodeURIComponent),
 );
+
+/** The same value with a NUL byte appended to every string in it (keys too). */
+export function withNul(v: unknown): unknown {
+  if (typeof v === 'string') return `${v}\u0000`;
+  if (Array.isArray(v)) return v.map(withNul);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withNul(x)]));
+  return v;
+}
+
+/** `levels` of objects and arrays inside each other. */
+export function nested(levels: number): unknown {
+  let v: unknown = 'x';
+  for (let i = 0; i < levels; i++) v = i % 2 ? { a: v } : [v];
+  return v;
+}
+
+/** Raw JSON bodies nested 5,000 levels (built as text: JSON.stringify itself would overflow the stack). */
+export const DEEP_JSON_BODIES = [
+  `${'['.repeat(5000)}${']'.repeat(5000)}`,
+  `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`,
+  `{"population":${'{"not":'.repeat(5000)}{"field":"startedAt","op":"exists"}${'}'.repeat(5000)}}`,
+];
+
+/** Origin headers that are not a same-site URL: each write with one must be refused with 403 (was 500 for non-URLs). */
+export const BAD_ORIGINS = ['not a url', 'http://', '://x', 'javascript:alert(1)', 'http://[::1', 'https://evil.example'];
 
 function mergeAll(list: Schema[], resolve: Resolve): Schema {
   const out: Schema = { type: 'object', properties: {}, required: [] };
