@@ -82,6 +82,12 @@ describe('companies journeys', () => {
     await page.getByTestId('company-placements').getByRole('link', { name }).waitFor();
     await page.getByTestId('company-placements').getByText(/Planlagt/).waitFor();
     await openings.getByText('1 af 2 pladser ledige').waitFor();
+    // Someone already in a placement: the form says so and names it before anyone presses "Placér" (#21).
+    await ypSelect.selectOption({ label: 'Sofie Møller' });
+    await place.getByText('Sofie Møller er allerede i gang med et forløb:').waitFor();
+    await place.getByText(/hos .+, fra \d{1,2}\.\d{1,2}\.\d{4} \(aktiv\)/).waitFor();
+    await screenshot(page, 'place-form-already-placed');
+    await ypSelect.selectOption({ index: 0 });
     await checkA11y(page, 'company page');
     await screenshot(page, 'company-page');
 
@@ -121,6 +127,12 @@ describe('companies journeys', () => {
 
     await first.getByRole('link', { name: /Kontakt vejlederen/ }).click();
     await page.getByRole('heading', { level: 1, name: firstName }).waitFor();
+    // Whom to call about the placement: the counsellor by name (#21).
+    await page.getByRole('heading', { level: 2, name: 'Jeres kontakt i netværket' }).waitFor();
+    await page.getByText(/^Vejleder: .+\./).waitFor();
+    const call = page.getByRole('link', { name: /^Ring \+45/ });
+    expect(await call.getAttribute('href')).toMatch(/^tel:\+45\d{8}$/);
+    expect((await call.boundingBox())!.height).toBeGreaterThanOrEqual(44);
     await page.getByLabel('Kort besked til vejlederen').fill(concern);
     await page.getByRole('button', { name: 'Ring til mig' }).click();
     await page.getByText('Beskeden er sendt til vejlederen').waitFor();
@@ -139,12 +151,14 @@ describe('companies journeys', () => {
     await task.getByRole('link', { name: 'Se forløbet' }).click();
     await page.getByRole('heading', { level: 2, name: 'Mødestabilitet' }).waitFor();
     await page.getByTestId('stability-table').waitFor();
+    // Weeks as people say them (#21): "uge 50", never the key "2026-W50".
+    await expect(page.getByTestId('stability-table').locator('tbody th').first().innerText()).resolves.toMatch(/^uge \d{1,2}$/);
     // Step the hours up from today: the new weekly schedule is added, earlier weeks keep theirs.
     await page.getByText('Trap timerne op').click();
     await page.getByRole('checkbox', { name: 'Tirsdag' }).check();
     await page.getByLabel('Timer om dagen').fill('6');
     await page.getByRole('button', { name: 'Gem nyt ugeskema' }).click();
-    await page.getByText(/2 dag\(e\) om ugen, 6 timer om dagen/).first().waitFor();
+    await page.getByText(/2 dage om ugen, 6 timer om dagen/).first().waitFor();
     await page.getByRole('button', { name: 'Sæt på pause' }).click();
     await page.getByText('Forløbet er sat på pause.').waitFor();
     await page.getByRole('button', { name: 'Genoptag forløbet' }).click();

@@ -1,3 +1,4 @@
+import type { TSchema } from '@sinclair/typebox';
 import type { RouteOptions } from 'fastify';
 
 /**
@@ -62,4 +63,30 @@ function nullableInPlaceOfAnyOf(obj: Record<string, unknown>) {
   if (!value || typeof value.type !== 'string' || !PRIMITIVE.has(value.type)) return obj;
   const { anyOf: _, ...rest } = obj;
   return { ...rest, ...value, nullable: true };
+}
+
+/**
+ * The longest text the server takes in each field of a request schema, found in the
+ * TypeBox schema itself, so a form can set the same `maxLength` in the browser and
+ * nobody types 24,000 characters before hearing the limit (#21). Nested fields are
+ * named with dots through objects and arrays: `goals.subGoals.title`.
+ */
+export function maxLengths(schema: TSchema): Record<string, number> {
+  const out: Record<string, number> = {};
+  walk(schema, '', out);
+  return out;
+}
+
+function walk(s: TSchema, path: string, out: Record<string, number>) {
+  if (typeof s.maxLength === 'number' && path) out[path] = Math.min(out[path] ?? Infinity, s.maxLength);
+  for (const member of (s.anyOf ?? s.oneOf ?? s.allOf ?? []) as TSchema[]) walk(member, path, out);
+  if (s.items && !Array.isArray(s.items)) walk(s.items as TSchema, path, out);
+  if (s.properties) {
+    for (const [key, child] of Object.entries(s.properties as Record<string, TSchema>)) walk(child, path ? `${path}.${key}` : key, out);
+  }
+}
+
+/** `{ maxLength }` for one field, to spread on an input or textarea; nothing when the schema sets no limit. */
+export function limitOf(limits: Record<string, number>, field: string): { maxLength?: number } {
+  return limits[field] === undefined ? {} : { maxLength: limits[field] };
 }

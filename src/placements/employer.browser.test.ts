@@ -71,7 +71,7 @@ describe('the company contact on a 360 px phone', () => {
     await item.getByRole('button', { name: 'Gem ændringer i opgaven' }).click();
     await page.getByText('Gemt: Vaske firmabiler').waitFor();
     await item.getByText('3 af 3 pladser ledige').waitFor();
-    await item.getByText('Start: 2 dag(e) om ugen, 3 timer om dagen').waitFor();
+    await item.getByText('Start: 2 dage om ugen, 3 timer om dagen').waitFor();
 
     const contacts = page.getByTestId('employer-contacts');
     await page.getByLabel('Navn', { exact: true }).last().fill('Kirsten Vikar');

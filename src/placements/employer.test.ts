@@ -66,6 +66,12 @@ describe('what a company contact sees', () => {
     expect(revoked.youngPerson).not.toHaveProperty('phone');
   });
 
+  it('names the young person\'s counsellor with a phone number to call (#21)', async () => {
+    await t.db.updateTable('users').set({ phone: '+45 40 50 60 70' }).where('id', '=', counsellorId).execute();
+    const p = (await contact.get(`/api/employer/placements/${placementId}`)).json();
+    expect(p.counsellor).toEqual({ name: 'Mette Vejleder', phone: '+45 40 50 60 70' });
+  });
+
   it('audits every read of a young person by the company', async () => {
     const count = async () => (await t.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n'))
       .where('subject_id', '=', yp.id).where('role', '=', 'company_contact').where('action', '=', 'read').executeTakeFirstOrThrow()).n;

@@ -14,7 +14,7 @@ import { addContact, deleteContact, updateContact } from '../companies/contacts.
 import { placementPermissions as P } from './policy.ts';
 import { attendanceOf, registerAttendance } from './attendance.ts';
 import { earliestAttendanceDay, isoWeekday, todayInDenmark } from './dates.ts';
-import { listPlacements, scheduleOn } from './placements.ts';
+import { counsellorOf, listPlacements, scheduleOn } from './placements.ts';
 import { createTask } from './tasks.ts';
 import { AttendanceBody, AttendanceRow, ConcernBody, IdParams, Placement, ScheduleStep } from './schemas.ts';
 
@@ -38,6 +38,8 @@ export const EmployerPlacement = Type.Object({
   /** Exactly what the young person shares with this company; absent fields are not shared. */
   youngPerson: Type.Record(Type.String(), Type.Unknown()),
   attendance: Type.Array(Type.Object({ day: Type.String(), status: Type.String() })),
+  /** The young person's counsellor: whom the company calls about the placement (#21). */
+  counsellor: Type.Union([Type.Object({ name: Type.String(), phone: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
 });
 export type EmployerPlacement = Static<typeof EmployerPlacement>;
 export const EmployerHome = Type.Object({
@@ -71,6 +73,7 @@ export async function employerRoutes(app: App) {
         schedule: p.schedule, youngPerson: yp as Record<string, unknown>,
         plannedToday: p.status === 'active' && p.startDate <= today && (!p.endDate || p.endDate >= today) && !!s && s.weekdays.includes(isoWeekday(today)),
         attendance: records.filter((r) => r.placement_id === p.id).map((r) => ({ day: r.day, status: r.status })),
+        counsellor: await counsellorOf(trx, actor.partnershipId, p.youngPersonId),
       });
     }
     return out;

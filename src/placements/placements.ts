@@ -4,7 +4,7 @@ import { AppError, badRequest, notFound } from '../core/errors.ts';
 import { HOLDING_STATUSES } from '../companies/queries.ts';
 import type { Ladder, Placement, PlacementCreate, PlacementEnd, ScheduleStep } from './schemas.ts';
 import { todayInDenmark } from './dates.ts';
-import { followPathway } from '../youth/pathway.ts';
+import { followPathway } from '../youth/index.ts';
 
 type Q = Db | Trx;
 
@@ -146,4 +146,11 @@ export async function ladderOf(db: Q, partnershipId: string, youngPersonId: stri
       };
     }),
   };
+}
+
+/** The young person's counsellor as the company sees them: name and work phone, nothing else. */
+export async function counsellorOf(db: Q, partnershipId: string, youngPersonId: string): Promise<{ name: string; phone: string | null } | null> {
+  const row = await db.selectFrom('young_people as y').innerJoin('users as u', 'u.id', 'y.counsellor_id')
+    .select(['u.name', 'u.phone']).where('y.id', '=', youngPersonId).where('y.partnership_id', '=', partnershipId).executeTakeFirst();
+  return row ?? null;
 }

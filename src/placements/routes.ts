@@ -13,7 +13,7 @@ import { computeStability, attendanceOf } from './attendance.ts';
 import { addDays, mondayOf, todayInDenmark } from './dates.ts';
 import { completeTask, createTask, openTasksFor } from './tasks.ts';
 import type { Trx } from '../core/db.ts';
-import { followPathway } from '../youth/pathway.ts';
+import { followPathway } from '../youth/index.ts';
 import {
   IdParams, Ladder, Placement, PlacementCreate, PlacementDetail, PlacementEnd, PlacementListQuery, PlacementPatch,
   ScheduleStep, Stability, Task, YoungPersonParams,

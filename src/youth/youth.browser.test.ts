@@ -48,7 +48,7 @@ describe('counsellor journey', () => {
     await page.getByRole('button', { name: 'Tilføj mål' }).click();
     await page.getByLabel('Mål', { exact: true }).fill('Prøve en praktik på et lager');
     await page.getByRole('button', { name: 'Gem planen' }).click();
-    await page.getByText('Planen har 1 versioner.').waitFor();
+    await page.getByText('Planen har 1 version.').waitFor();
 
     // Follow-up today
     await page.getByLabel('Næste opfølgning').fill(isoDate(new Date()));

@@ -58,6 +58,9 @@ export function PlaceForm({ openings, contacts, onSaved }: { openings: Opening[]
     'schedule.hoursPerDay': t('placement.hoursPerDay'),
   } as Record<string, string>)[k]), [s.error, t]);
   const steps = (earlier.data ?? []).filter((p) => f.youngPersonId && p.youngPersonId === f.youngPersonId);
+  // A second placement is allowed (a next step, a part-time addition) but seldom meant: say which one is running.
+  const running = steps.filter((p) => p.status === 'active' || p.status === 'paused');
+  const chosen = (youth.data ?? []).find((y) => y.id === f.youngPersonId);
   return (
     <form onSubmit={submit} noValidate aria-labelledby="place-heading" className="place-form">
       <h3 id="place-heading">{t('company.place')}</h3>
@@ -67,6 +70,16 @@ export function PlaceForm({ openings, contacts, onSaved }: { openings: Opening[]
       <Select id={id('youngPersonId')} label={t('company.youngPerson')} value={f.youngPersonId} error={s.fieldError('youngPersonId')}
         onChange={(e) => setF({ ...f, youngPersonId: e.target.value, previousPlacementId: '' })}
         options={[{ value: '', label: t('company.chooseYoungPerson') }, ...(youth.data ?? []).map((y) => ({ value: y.id, label: `${y.firstName} ${y.lastName}` }))]} />
+      {chosen && running.length > 0 && (
+        <Alert variant="warning" headingLevel={3}>
+          {t('place.alreadyPlaced', { name: `${chosen.firstName} ${chosen.lastName}`, count: running.length })}
+          <ul>
+            {running.map((p) => (
+              <li key={p.id}>{t('place.runningPlacement', { kind: t(`kinds.${p.kind}`), company: p.companyName, date: formatDate(p.startDate, i18n.language), status: t(`status.${p.status}`).toLowerCase() })}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
       <Select id={id('openingId')} label={t('company.opening')} value={f.openingId}
         onChange={(e) => setF({ ...f, ...fromOpening(openings.find((x) => x.id === e.target.value)!) })}
         options={openings.map((o) => ({ value: o.id, label: o.title }))} />

@@ -8,7 +8,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
-import { Checkboxes, formatDate, Select, useLoad, useSubmit } from './ui.tsx';
+import { Checkboxes, formatDate, Select, useLoad, useSubmit, weekNumber } from './ui.tsx';
 import { StoryForm } from './StoryForm.tsx';
 
 type Detail = Static<typeof PlacementDetail>;
@@ -97,7 +97,7 @@ export function StabilitySection({ stability }: { stability: Stability }) {
               <thead><tr><th scope="col">{t('placement.week')}</th><th scope="col">{t('placement.planned')}</th><th scope="col">{t('placement.met')}</th><th scope="col">{t('placement.unregistered')}</th><th scope="col">{t('placement.share')}</th></tr></thead>
               <tbody>
                 {stability.weeks.map((wk) => (
-                  <tr key={wk.week}><th scope="row">{wk.week}</th><td>{wk.planned}</td><td>{wk.met}</td><td>{wk.unregistered}</td><td>{wk.share === null ? '–' : `${Math.round(wk.share * 100)} %`}</td></tr>
+                  <tr key={wk.week}><th scope="row">{t('placement.weekLabel', { week: weekNumber(wk.week) })}</th><td>{wk.planned}</td><td>{wk.met}</td><td>{wk.unregistered}</td><td>{wk.share === null ? '–' : `${Math.round(wk.share * 100)} %`}</td></tr>
                 ))}
               </tbody>
             </table>

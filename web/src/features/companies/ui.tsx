@@ -7,6 +7,9 @@ export const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
 export const formatDate = (iso: string | null | undefined, lang: string) =>
   iso ? new Date(iso.length === 10 ? `${iso}T12:00:00` : iso).toLocaleDateString(lang === 'en' ? 'en-GB' : 'da-DK') : '–';
 
+/** The number in an ISO week key from the server ('2026-W48' → 48): people say "uge 48", not the key. */
+export const weekNumber = (key: string) => Number(key.slice(key.indexOf('W') + 1));
+
 export const weekdayName = (iso: string, lang: string) =>
   new Date(`${iso}T12:00:00`).toLocaleDateString(lang === 'en' ? 'en-GB' : 'da-DK', { weekday: 'long', day: 'numeric', month: 'long' });
 

@@ -7,6 +7,7 @@ import { Alert } from '../../components/Alert.tsx';
 import { Spinner } from '../../components/Spinner.tsx';
 import { formatDate, TextArea, useLoad, useSubmit } from '../companies/ui.tsx';
 import type { EmployerPlacement } from './types.ts';
+import { telHref } from '../lifeline/hooks.ts';
 
 const show = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : v === null || v === undefined ? '–' : String(v));
 
@@ -34,12 +35,21 @@ export function EmployerPlacementPage() {
   return (
     <>
       <PageTitle subtitle={data.openingTitle}>{name}</PageTitle>
+      {data.status === 'paused' && <Alert variant="info" heading={t('placement.pausedHeading')}>{t('placement.paused', { name })}</Alert>}
+      {data.counsellor && (
+        <section aria-labelledby="counsellor-heading">
+          <h2 id="counsellor-heading">{t('placement.counsellorHeading')}</h2>
+          <p>{t('placement.counsellor', { name: data.counsellor.name })}{data.counsellor.phone && <>
+            {' '}<a className="tap-target" href={telHref(data.counsellor.phone)}>{t('placement.callCounsellor', { phone: data.counsellor.phone })}</a></>}</p>
+        </section>
+      )}
       <section aria-labelledby="shared-heading">
         <h2 id="shared-heading">{t('placement.shared', { name })}</h2>
         <p>{t('placement.sharedIntro')}</p>
         {Object.keys(shared).length === 0 ? <p data-testid="nothing-shared">{t('placement.nothingShared')}</p> : (
           <dl data-testid="shared-fields">
-            {Object.entries(shared).map(([k, v]) => <div key={k}><dt>{t(`fields.${k}`, { defaultValue: k })}</dt><dd>{show(v)}</dd></div>)}
+            {Object.entries(shared).map(([k, v]) => <div key={k}><dt>{t(`fields.${k}`, { defaultValue: k })}</dt>
+              <dd>{k === 'phone' && typeof v === 'string' && v ? <a href={telHref(v)}>{v}</a> : show(v)}</dd></div>)}
           </dl>
         )}
       </section>

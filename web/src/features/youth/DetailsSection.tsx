@@ -7,6 +7,7 @@ import { FormErrors } from './FormErrors.tsx';
 import { TextArea } from './ui.tsx';
 import { orNull, useSubmit } from './hooks.ts';
 import type { Person } from './YoungPersonPage.tsx';
+import { limit } from './limits.ts';
 
 const KEYS = ['phone', 'email', 'address', 'postalCode', 'preferredContactTimes', 'nextFollowUp', 'nextAppointmentAt', 'nextAppointmentPlace'] as const;
 type Key = (typeof KEYS)[number];
@@ -49,7 +50,7 @@ export function DetailsSection({ person, onSaved, editable }: { person: Person; 
     }
   };
   const field = (k: Key, extra: Record<string, unknown> = {}) => (
-    <Field id={`d-${k}`} label={t(k.startsWith('next') ? `person.${k}` : `intake.${k}`)} value={f[k]} onChange={(e) => setF({ ...f, [k]: e.target.value })} error={s.fieldError(k)} disabled={!editable} {...extra} />
+    <Field id={`d-${k}`} {...limit.details(k)} label={t(k.startsWith('next') ? `person.${k}` : `intake.${k}`)} value={f[k]} onChange={(e) => setF({ ...f, [k]: e.target.value })} error={s.fieldError(k)} disabled={!editable} {...extra} />
   );
   return (
     <section id="details" aria-labelledby="details-h">
@@ -61,7 +62,7 @@ export function DetailsSection({ person, onSaved, editable }: { person: Person; 
         {field('email', { type: 'email' })}
         {field('address')}
         {field('postalCode', { inputMode: 'numeric', maxLength: 4 })}
-        <TextArea id="d-preferredContactTimes" label={t('intake.preferredContactTimes')} value={f.preferredContactTimes} onChange={(e) => setF({ ...f, preferredContactTimes: e.target.value })} disabled={!editable} />
+        <TextArea id="d-preferredContactTimes" {...limit.details('preferredContactTimes')} label={t('intake.preferredContactTimes')} value={f.preferredContactTimes} onChange={(e) => setF({ ...f, preferredContactTimes: e.target.value })} disabled={!editable} />
         {field('nextFollowUp', { type: 'date' })}
         {field('nextAppointmentAt', { type: 'datetime-local' })}
         {field('nextAppointmentPlace')}

@@ -8,6 +8,7 @@ import { Field } from '../../components/Field.tsx';
 import { FormErrors } from './FormErrors.tsx';
 import { Select, TextArea } from './ui.tsx';
 import { orNull, useSubmit } from './hooks.ts';
+import { limit } from './limits.ts';
 
 const EMPTY = {
   referralSource: 'municipality', firstName: '', lastName: '', birthDate: '', municipalCaseRef: '', phone: '', email: '',
@@ -33,7 +34,7 @@ export function IntakePage() {
     if (created) navigate(`/youth/${created.id}`);
   };
   const field = (k: keyof typeof EMPTY, extra: Record<string, unknown> = {}) => (
-    <Field id={k} label={t(`intake.${k}`)} value={f[k]} onChange={set(k)} error={s.fieldError(k)} {...extra} />
+    <Field id={k} label={t(`intake.${k}`)} value={f[k]} onChange={set(k)} error={s.fieldError(k)} {...limit.intake(k)} {...extra} />
   );
   return (
     <>
@@ -54,12 +55,12 @@ export function IntakePage() {
         {age !== null && age < 18 && (
           <fieldset>
             <legend className="h3">{t('intake.guardianHeading')}</legend>
-            <Field id="guardianName" label={t('intake.guardianName')} value={f.guardianName} onChange={set('guardianName')} error={s.fieldError('guardianName')} />
-            <Field id="guardianPhone" type="tel" label={t('intake.guardianPhone')} value={f.guardianPhone} onChange={set('guardianPhone')} error={s.fieldError('guardianPhone')} />
-            <Field id="guardianEmail" type="email" label={t('intake.guardianEmail')} value={f.guardianEmail} onChange={set('guardianEmail')} error={s.fieldError('guardianEmail')} />
+            <Field id="guardianName" {...limit.intake('guardianName')} label={t('intake.guardianName')} value={f.guardianName} onChange={set('guardianName')} error={s.fieldError('guardianName')} />
+            <Field id="guardianPhone" type="tel" {...limit.intake('guardianPhone')} label={t('intake.guardianPhone')} value={f.guardianPhone} onChange={set('guardianPhone')} error={s.fieldError('guardianPhone')} />
+            <Field id="guardianEmail" type="email" {...limit.intake('guardianEmail')} label={t('intake.guardianEmail')} value={f.guardianEmail} onChange={set('guardianEmail')} error={s.fieldError('guardianEmail')} />
           </fieldset>
         )}
-        <TextArea id="preferredContactTimes" label={t('intake.preferredContactTimes')} value={f.preferredContactTimes} onChange={set('preferredContactTimes')} error={s.fieldError('preferredContactTimes')} />
+        <TextArea id="preferredContactTimes" {...limit.intake('preferredContactTimes')} label={t('intake.preferredContactTimes')} value={f.preferredContactTimes} onChange={set('preferredContactTimes')} error={s.fieldError('preferredContactTimes')} />
         <button type="submit" className="button button-primary" disabled={s.busy}>{t('intake.submit')}</button>
       </form>
     </>

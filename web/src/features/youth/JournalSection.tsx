@@ -9,6 +9,7 @@ import { Alert } from '../../components/Alert.tsx';
 import { Select, TextArea } from './ui.tsx';
 import { formatDate, today, useLoad, useSubmit } from './hooks.ts';
 import type { Person } from './YoungPersonPage.tsx';
+import { limit } from './limits.ts';
 
 type Entry = Static<typeof JournalEntry>;
 interface Draft { kind: string; occurredOn: string; sensitivity: string; body: string }
@@ -24,7 +25,7 @@ function EntryForm({ idPrefix, initial, submitLabel, onSubmit, onCancel, busy }:
       <Select id={`${idPrefix}-kind`} label={t('journal.kind')} value={d.kind} onChange={(e) => setD({ ...d, kind: e.target.value })} options={JOURNAL_KINDS.map((k) => ({ value: k, label: t(`journalKind.${k}`) }))} />
       <Field id={`${idPrefix}-date`} type="date" label={t('journal.occurredOn')} value={d.occurredOn} onChange={(e) => setD({ ...d, occurredOn: e.target.value })} />
       <Select id={`${idPrefix}-sensitivity`} label={t('journal.sensitivity')} value={d.sensitivity} onChange={(e) => setD({ ...d, sensitivity: e.target.value })} options={['ordinary', 'special'].map((k) => ({ value: k, label: t(`sensitivity.${k}`) }))} />
-      <TextArea id={`${idPrefix}-body`} label={t('journal.body')} value={d.body} onChange={(e) => setD({ ...d, body: e.target.value })} />
+      <TextArea id={`${idPrefix}-body`} {...limit.journal('body')} label={t('journal.body')} value={d.body} onChange={(e) => setD({ ...d, body: e.target.value })} />
       <button type="submit" className="button button-primary" disabled={busy}>{submitLabel}</button>
       {onCancel && <button type="button" className="button button-tertiary" onClick={onCancel}>{t('journal.cancel')}</button>}
     </form>

@@ -10,6 +10,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { Select, TextArea } from './ui.tsx';
 import { formatDate, today, useLoad, useSubmit } from './hooks.ts';
 import type { Person } from './YoungPersonPage.tsx';
+import { limit } from './limits.ts';
 
 type Event = Static<typeof PathwayEvent>;
 
@@ -58,7 +59,7 @@ export function PathwaySection({ person, onSaved }: { person: Person; onSaved: (
             <Select id="pw-outcome" label={t('pathway.outcome')} value={outcome} onChange={(e) => setOutcome(e.target.value)} options={OUTCOMES.map((x) => ({ value: x, label: t(`outcome.${x}`) }))} />
             {outcome === 'education' && <Select id="pw-outcomeEducation" label={t('pathway.education')} value={education} onChange={(e) => setEducation(e.target.value)} options={EDUCATIONS.map((x) => ({ value: x, label: t(`education.${x}`) }))} />}
             <Field id="pw-outcomeDate" type="date" label={t('pathway.outcomeDate')} value={date} onChange={(e) => setDate(e.target.value)} />
-            <TextArea id="pw-note" label={t('pathway.note')} value={note} onChange={(e) => setNote(e.target.value)} />
+            <TextArea id="pw-note" {...limit.pathway('note')} label={t('pathway.note')} value={note} onChange={(e) => setNote(e.target.value)} />
             <button type="submit" className="button button-secondary" disabled={s.busy}>{t('pathway.end')}</button>
           </form>
         </div>
@@ -66,7 +67,7 @@ export function PathwaySection({ person, onSaved }: { person: Person; onSaved: (
         <form onSubmit={reopen}>
           <h3>{t('pathway.reopen')}</h3>
           <Select id="pw-reopen-to" label={t('pathway.moveTo')} value={reopenTo} onChange={(e) => setReopenTo(e.target.value)} options={STAGES.filter((x) => x !== 'ended').map((x) => ({ value: x, label: t(`stage.${x}`) }))} />
-          <TextArea id="pw-reopen-note" label={t('pathway.reopenNote')} value={note} required onChange={(e) => setNote(e.target.value)} />
+          <TextArea id="pw-reopen-note" {...limit.pathway('note')} label={t('pathway.reopenNote')} value={note} required onChange={(e) => setNote(e.target.value)} />
           <button type="submit" className="button button-secondary" disabled={s.busy}>{t('pathway.reopen')}</button>
         </form>
       )}

@@ -9,6 +9,7 @@ import { FormErrors } from './FormErrors.tsx';
 import { Select, TextArea } from './ui.tsx';
 import { orNull, useLoad, useSubmit } from './hooks.ts';
 import type { Person } from './YoungPersonPage.tsx';
+import { limit } from './limits.ts';
 
 type Plan = Static<typeof PlanResponse>;
 type Body = Static<typeof PlanBody>;
@@ -54,19 +55,19 @@ export function PlanSection({ person }: { person: Person }) {
       {plan.data?.plan && <p>{t('plan.versions', { count: plan.data.history.length })} <a href={`/api/youth/${person.id}/plan/print`} target="_blank" rel="noopener">{t('plan.print')}</a></p>}
       <form onSubmit={submit} noValidate>
         <FormErrors error={s.error} prefix="p-" onReload={() => { s.clear(); plan.reload(); }} />
-        <TextArea id="p-summary" label={t('plan.summary')} value={summary} onChange={(e) => edit(setSummary)(e.target.value)} />
+        <TextArea id="p-summary" {...limit.plan('summary')} label={t('plan.summary')} value={summary} onChange={(e) => edit(setSummary)(e.target.value)} />
         <Select id="p-contactPersonId" label={t('plan.contactPerson')} value={contact} onChange={(e) => edit(setContact)(e.target.value)} error={s.fieldError('contactPersonId')}
           options={[{ value: '', label: '–' }, ...(counsellors.data ?? []).map((c) => ({ value: c.id, label: c.name }))]} />
         <h3>{t('plan.goals')}</h3>
         {goals.map((g, i) => (
           <fieldset key={i} className="plan-goal">
             <legend>{t('plan.goal')} {i + 1}</legend>
-            <Field id={`p-goal-${i}`} label={t('plan.goal')} value={g.title} onChange={(e) => setGoal(i, { title: e.target.value })} />
+            <Field id={`p-goal-${i}`} {...limit.plan('goals.title')} label={t('plan.goal')} value={g.title} onChange={(e) => setGoal(i, { title: e.target.value })} />
             <Field id={`p-goal-${i}-date`} type="date" label={t('plan.dueDate')} value={g.dueDate ?? ''} onChange={(e) => setGoal(i, { dueDate: e.target.value || null })} />
             <Select id={`p-goal-${i}-status`} label={t('plan.status')} value={g.status} onChange={(e) => setGoal(i, { status: e.target.value as Goal['status'] })} options={statusOptions} />
             {g.subGoals.map((sg, k) => (
               <div key={k} className="plan-subgoal">
-                <Field id={`p-goal-${i}-sub-${k}`} label={`${t('plan.subGoal')} ${k + 1}`} value={sg.title}
+                <Field id={`p-goal-${i}-sub-${k}`} {...limit.plan('goals.subGoals.title')} label={`${t('plan.subGoal')} ${k + 1}`} value={sg.title}
                   onChange={(e) => setGoal(i, { subGoals: g.subGoals.map((x, j) => (j === k ? { ...x, title: e.target.value } : x)) })} />
                 <Select id={`p-goal-${i}-sub-${k}-status`} label={t('plan.status')} value={sg.status}
                   onChange={(e) => setGoal(i, { subGoals: g.subGoals.map((x, j) => (j === k ? { ...x, status: e.target.value as Goal['status'] } : x)) })} options={statusOptions} />
@@ -81,8 +82,8 @@ export function PlanSection({ person }: { person: Person }) {
         {agreements.map((a, i) => (
           <fieldset key={i} className="plan-agreement">
             <legend>{t('plan.who')} / {t('plan.what')} {i + 1}</legend>
-            <Field id={`p-ag-${i}-who`} label={t('plan.who')} value={a.who} onChange={(e) => edit(setAgreements)(agreements.map((x, j) => (j === i ? { ...x, who: e.target.value } : x)))} />
-            <Field id={`p-ag-${i}-what`} label={t('plan.what')} value={a.what} onChange={(e) => edit(setAgreements)(agreements.map((x, j) => (j === i ? { ...x, what: e.target.value } : x)))} />
+            <Field id={`p-ag-${i}-who`} {...limit.plan('agreements.who')} label={t('plan.who')} value={a.who} onChange={(e) => edit(setAgreements)(agreements.map((x, j) => (j === i ? { ...x, who: e.target.value } : x)))} />
+            <Field id={`p-ag-${i}-what`} {...limit.plan('agreements.what')} label={t('plan.what')} value={a.what} onChange={(e) => edit(setAgreements)(agreements.map((x, j) => (j === i ? { ...x, what: e.target.value } : x)))} />
             <Field id={`p-ag-${i}-by`} type="date" label={t('plan.byWhen')} value={a.byWhen ?? ''} onChange={(e) => edit(setAgreements)(agreements.map((x, j) => (j === i ? { ...x, byWhen: e.target.value || null } : x)))} />
             <Field id={`p-ag-${i}-meeting`} type="date" label={t('plan.meetingDate')} value={a.meetingDate ?? ''} onChange={(e) => edit(setAgreements)(agreements.map((x, j) => (j === i ? { ...x, meetingDate: e.target.value || null } : x)))} />
             <button type="button" className="button button-tertiary" onClick={() => edit(setAgreements)(agreements.filter((_, j) => j !== i))}>{t('plan.remove')}</button>

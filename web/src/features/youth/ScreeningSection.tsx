@@ -9,6 +9,7 @@ import { FormErrors } from './FormErrors.tsx';
 import { Checkboxes, Select, TextArea } from './ui.tsx';
 import { formatDate, numOrNull, orNull, useLoad, useSubmit } from './hooks.ts';
 import type { Person } from './YoungPersonPage.tsx';
+import { limit } from './limits.ts';
 
 type Screening = Static<typeof ScreeningView>;
 const SPECIAL = new Set(['diagnosis', 'cognitive', 'substance_abuse', 'crime']);
@@ -61,11 +62,11 @@ export function ScreeningSection({ person, onSaved }: { person: Person; onSaved:
         <FormErrors error={s.error} prefix="s-" onReload={() => { s.clear(); history.reload(); onSaved(); }} />
         <Checkboxes id="s-barriers" legend={t('screening.barriers')} value={f.barriers} onChange={(v) => setF({ ...f, barriers: v })}
           options={BARRIERS.map((b) => ({ value: b, label: <>{t(`barrier.${b}`)}{SPECIAL.has(b) && <> ({t('screening.special')})</>}</> }))} />
-        <TextArea id="s-barrierNote" label={t('screening.barrierNote')} value={f.barrierNote} onChange={(e) => setF({ ...f, barrierNote: e.target.value })} />
-        <TextArea id="s-healthNote" label={t('screening.healthNote')} value={f.healthNote} onChange={(e) => setF({ ...f, healthNote: e.target.value })} />
-        {text('strengths', { hint: t('screening.tagsHint') })}
-        {text('interests', { hint: t('screening.tagsHint') })}
-        <TextArea id="s-wishes" label={t('screening.wishes')} value={f.wishes} onChange={(e) => setF({ ...f, wishes: e.target.value })} />
+        <TextArea id="s-barrierNote" {...limit.screening('barrierNote')} label={t('screening.barrierNote')} value={f.barrierNote} onChange={(e) => setF({ ...f, barrierNote: e.target.value })} />
+        <TextArea id="s-healthNote" {...limit.screening('healthNote')} label={t('screening.healthNote')} value={f.healthNote} onChange={(e) => setF({ ...f, healthNote: e.target.value })} />
+        {text('strengths', { hint: t('screening.tagsHint'), ...limit.screeningTags('strengths') })}
+        {text('interests', { hint: t('screening.tagsHint'), ...limit.screeningTags('interests') })}
+        <TextArea id="s-wishes" {...limit.screening('wishes')} label={t('screening.wishes')} value={f.wishes} onChange={(e) => setF({ ...f, wishes: e.target.value })} />
         <fieldset>
           <legend className="h3">{t('screening.practical')}</legend>
           {text('daysPerWeek', { type: 'number', min: 0, max: 7, inputMode: 'numeric' })}
