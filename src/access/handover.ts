@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import type { InviteChannel } from './channels.ts';
 import type { Config } from '../core/config.ts';
 import { AppError, badRequest } from '../core/errors.ts';
 import { sendMail } from '../core/mail.ts';
@@ -11,20 +11,7 @@ import { sendSms } from '../reminders/transports.ts';
  * (the default without SMTP_URL). A handed-over link is in the answer to the
  * inviter only, once; the database keeps only its hash.
  */
-export const INVITE_CHANNELS = ['email', 'sms', 'link'] as const;
-export type InviteChannel = (typeof INVITE_CHANNELS)[number];
-export const InviteChannelSchema = Type.Union(INVITE_CHANNELS.map((c) => Type.Literal(c)));
-
-/** `?channel=email|sms|link` on every invitation route; without it e-mail when set up, else a link. */
-export const InviteChannelQuery = Type.Object({ channel: Type.Optional(InviteChannelSchema) });
-export type InviteChannelQuery = Static<typeof InviteChannelQuery>;
-
-/** Fields every invitation answer adds: how it went, and the link itself when it is to be handed over. */
-export const HandoverFields = {
-  channel: Type.Optional(InviteChannelSchema),
-  /** Only when channel is 'link': shown to the inviter this once (copy or QR code). */
-  link: Type.Optional(Type.String()),
-};
+export { INVITE_CHANNELS, InviteChannelSchema, InviteChannelQuery, HandoverFields, type InviteChannel } from './channels.ts';
 
 export function chooseChannel(config: Pick<Config, 'SMTP_URL' | 'SMS_URL'>, asked: InviteChannel | undefined, phone: string | null | undefined): InviteChannel {
   const channel = asked ?? (config.SMTP_URL ? 'email' : 'link');

@@ -1,6 +1,6 @@
 import type { App } from '../core/app-types.ts';
 import { ErrorResponse } from '../auth/schemas.ts';
-import { ResetCompleteBody, ResetCompleteResponse, ResetRequestBody, ResetRequestResponse } from './schemas.ts';
+import { InviteChannels, ResetCompleteBody, ResetCompleteResponse, ResetRequestBody, ResetRequestResponse } from './schemas.ts';
 import { requestPasswordReset } from './request-reset.ts';
 import { completePasswordReset } from './complete-reset.ts';
 
@@ -18,6 +18,11 @@ export async function accessRoutes(app: App) {
     const out = await requestPasswordReset(db, config, { email: req.body.email, ip: req.ip }, (m) => req.log.warn(m));
     return reply.code(202).send(out);
   });
+
+  app.get('/api/invitations/channels', {
+    config: { authenticated: true },
+    schema: { tags: ['auth'], description: 'Which ways an invitation can go in this installation (e-mail, SMS; a link always)', response: { 200: InviteChannels } },
+  }, async () => ({ email: Boolean(config.SMTP_URL), sms: Boolean(config.SMS_URL), link: true as const }));
 
   app.post('/api/password-reset/complete', {
     config: { permission: 'public' },

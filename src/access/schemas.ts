@@ -13,3 +13,7 @@ export const ResetCompleteBody = Type.Object({
 export type ResetCompleteBody = Static<typeof ResetCompleteBody>;
 
 export const ResetCompleteResponse = Type.Object({ email: Type.String() });
+
+/** Which invitation channels are set up: the inviter's form offers those (src/access/handover.ts). */
+export const InviteChannels = Type.Object({ email: Type.Boolean(), sms: Type.Boolean(), link: Type.Literal(true) });
+export type InviteChannels = Static<typeof InviteChannels>;

@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { RoleSchema } from '../auth/schemas.ts';
 import { STAFF_ROLES } from './roles.ts';
-import { HandoverFields, InviteChannelSchema } from '../access/handover.ts';
+import { HandoverFields, InviteChannelSchema } from '../access/channels.ts';
 
 export { STAFF_ROLES, type StaffRole } from './roles.ts';
 

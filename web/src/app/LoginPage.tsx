@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { safeNextPath } from '../../../src/access/next-path.ts';
 import { useSessionState } from './session.tsx';
 import { ApiError, type FieldError } from '../api/client.ts';
 import { Alert } from '../components/Alert.tsx';
@@ -28,13 +29,16 @@ export function LoginPage() {
   const [needCode, setNeedCode] = useState(false);
   const [remember, setRemember] = useState(false);
   // Sent back here by the municipality's login to link it to this user with a password login (src/auth/oidc-link.ts).
-  const linkOidc = useSearchParams()[0].get('link') === 'oidc';
+  const [params] = useSearchParams();
+  const linkOidc = params.get('link') === 'oidc';
+  // The page the user asked for: ?next= or the path RequireAuth sent them from; same-site paths only.
+  const target = safeNextPath(params.get('next')) ?? safeNextPath(state.from) ?? '/';
   const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   if (session === undefined) return <Spinner />;
-  if (session && !busy) return <Navigate to={state.from ?? '/'} replace />;
+  if (session && !busy) return <Navigate to={target} replace />;
 
   const errorFor = (field: string) => fieldErrors.find((e) => e.field === field)?.message;
 
@@ -55,7 +59,7 @@ export function LoginPage() {
         ...(remember ? { rememberDevice: true } : {}),
         ...(linkOidc ? { linkOidc: true } : {}),
       });
-      navigate(state.from ?? '/', { replace: true });
+      navigate(target, { replace: true });
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiError && err.code === 'totp_required') {
@@ -130,6 +134,7 @@ export function LoginPage() {
           </button>
         </div>
       </form>
+      <p><Link className="tap-target" to="/forgot-password">{t('access:forgot.link')}</Link></p>
       <OidcLoginButton />
     </div>
   );

@@ -5,6 +5,7 @@ import { useSessionState } from './session.tsx';
 import type { Role } from './registry.ts';
 import { Spinner } from '../components/Spinner.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
+import { InstallationLink } from '../features/partnerships/InstallationLink.tsx';
 
 /**
  * Shows children only to a logged-in user whose current role is allowed.
@@ -14,7 +15,11 @@ export function RequireAuth({ roles, children }: { roles?: readonly Role[]; chil
   const { session } = useSessionState();
   const location = useLocation();
   if (session === undefined) return <Spinner />;
-  if (session === null) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (session === null) {
+    const from = location.pathname + location.search;
+    // ?next= survives a reload of the login page; the login page accepts same-site paths only.
+    return <Navigate to={from === '/' ? '/login' : `/login?next=${encodeURIComponent(from)}`} replace state={{ from }} />;
+  }
   if (!session.role) return <NoPartnership />;
   if (roles && !roles.includes(session.role)) return <NoAccess />;
   return <>{children}</>;
@@ -37,6 +42,7 @@ function NoPartnership() {
     <>
       <PageTitle>{t('noPartnership.title')}</PageTitle>
       <p>{t('noPartnership.text')}</p>
+      <InstallationLink />
     </>
   );
 }

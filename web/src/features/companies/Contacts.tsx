@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { formatDateTime, orNull, useSubmit } from './ui.tsx';
+import { InviteHandover } from '../access/InviteHandover.tsx';
 
 /** The company's contact persons: add, edit, remove, and give a login. The role is stored as `title`. */
 export function ContactsSection({ companyId, contacts, onSaved }: { companyId: string; contacts: Contact[]; onSaved: () => void }) {
@@ -114,7 +115,8 @@ function ContactLoginButton({ companyId, contact, onSaved }: { companyId: string
         {t(contact.hasLogin ? 'company.resendLogin' : 'company.giveLogin')}<span className="sr-only">: {contact.name}</span>
       </button>
       <div role="status" aria-live="polite">
-        {sent && <Alert variant="success" headingLevel={3}>{sent.expiresAt
+        {sent && (sent.channel === 'link' || sent.channel === 'sms') && <InviteHandover result={sent} name={contact.name} />}
+        {sent && sent.channel !== 'link' && sent.channel !== 'sms' && sent.sentTo && <Alert variant="success" headingLevel={3}>{sent.expiresAt
           ? t('company.loginSent', { email: sent.sentTo, until: formatDateTime(sent.expiresAt, i18n.language) })
           : t('company.accessSent', { email: sent.sentTo })}</Alert>}
       </div>

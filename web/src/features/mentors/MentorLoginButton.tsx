@@ -7,6 +7,7 @@ import { api } from '../../api/client.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Field } from '../../components/Field.tsx';
 import { useSubmit } from '../../components/useApi.ts';
+import { InviteHandover } from '../access/InviteHandover.tsx';
 
 type Sent = Static<typeof MentorLoginResponse>;
 
@@ -33,7 +34,8 @@ export function MentorLoginButton({ mentor, onChanged }: { mentor: Static<typeof
     <section aria-labelledby="mentor-invite-heading" className="mt-6" data-testid="mentor-invite">
       <h2 id="mentor-invite-heading">{t('invite.title')}</h2>
       <div role="status" aria-live="polite">
-        {sent && (
+        {sent && (sent.channel === 'link' || sent.channel === 'sms') && <InviteHandover result={sent} name={mentor.name} />}
+        {sent && sent.channel !== 'link' && sent.channel !== 'sms' && sent.sentTo && (
           <Alert variant="success">
             {sent.expiresAt
               ? t('invite.sent', { email: sent.sentTo, until: new Date(sent.expiresAt).toLocaleString(i18n.language, { dateStyle: 'long', timeStyle: 'short' }) })

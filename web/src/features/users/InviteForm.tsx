@@ -7,8 +7,9 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { useSubmit } from '../../components/useApi.ts';
 import { STAFF_ROLES, type StaffRole } from '../../../../src/users/roles.ts';
 import type { CreateUserBody, CreateUserResponse } from '../../../../src/users/schemas.ts';
+import { ChannelChoice } from '../access/InviteHandover.tsx';
 
-const FIELDS: Record<string, string> = { name: 'invite-name', email: 'invite-email', role: 'invite-role' };
+const FIELDS: Record<string, string> = { name: 'invite-name', email: 'invite-email', role: 'invite-role', phone: 'invite-phone', channel: 'invite-channel' };
 
 /** Creates a staff user; the server mails them a one-time link to choose a password. */
 export function InviteForm({ onInvited }: { onInvited: (r: CreateUserResponse) => void }) {
@@ -18,9 +19,9 @@ export function InviteForm({ onInvited }: { onInvited: (r: CreateUserResponse) =
   const submit = useSubmit();
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await submit.run(() => api.post<CreateUserResponse>('/api/users', form));
+    const r = await submit.run(() => api.post<CreateUserResponse>('/api/users', { ...form, phone: form.phone?.trim() || undefined }));
     if (r) {
-      setForm({ name: '', email: '', role: form.role });
+      setForm({ name: '', email: '', role: form.role, channel: form.channel });
       onInvited(r);
     }
   };
@@ -37,6 +38,9 @@ export function InviteForm({ onInvited }: { onInvited: (r: CreateUserResponse) =
       <Select id="invite-role" label={t('invite.role')} value={form.role} error={submit.fieldError('role')}
         onChange={(e) => setForm({ ...form, role: e.target.value as StaffRole })}
         options={STAFF_ROLES.map((r) => ({ value: r, label: tc(`roles.${r}`) }))} />
+      <Field id="invite-phone" label={t('invite.phone')} hint={t('invite.phoneHint')} type="tel" value={form.phone ?? ''} autoComplete="off" maxLength={30}
+        error={submit.fieldError('phone')} onChange={(e) => setForm({ ...form, phone: e.target.value })} />
+      <ChannelChoice id="invite-channel" value={form.channel} hasPhone={Boolean(form.phone?.trim())} onChange={(channel) => setForm({ ...form, channel })} />
       <button type="submit" className="button button-primary" disabled={submit.busy}>{t('invite.submit')}</button>
     </form>
   );

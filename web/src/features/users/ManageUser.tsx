@@ -14,7 +14,7 @@ const isStaff = (role: string): role is StaffRole => (STAFF_ROLES as readonly st
  * logged out at once. The administrator's own row offers neither (the server refuses it too).
  */
 export function ManageUser({ user, self, onSaved, onClose }: {
-  user: UserSummary; self: boolean; onSaved: (u: UserSummary, message: string) => void; onClose: () => void;
+  user: UserSummary; self: boolean; onSaved: (u: UserSummary, message: string, sent?: CreateUserResponse) => void; onClose: () => void;
 }) {
   const { t } = useTranslation('users');
   const { t: tc } = useTranslation();
@@ -28,7 +28,7 @@ export function ManageUser({ user, self, onSaved, onClose }: {
   };
   const reinvite = async () => {
     const r = await submit.run(() => api.post<CreateUserResponse>(`/api/users/${user.id}/invite`));
-    if (r) onSaved(r.user, t('saved.reinvited', { name: user.name, email: r.sentTo }));
+    if (r) onSaved(r.user, t('saved.reinvited', { name: user.name, email: r.sentTo }), r);
   };
   return (
     <section className="users-manage" aria-labelledby="manage-heading">

@@ -9,6 +9,7 @@ import { useSession } from '../../app/session.tsx';
 import type { UserList, UserSummary } from '../../../../src/users/schemas.ts';
 import { InviteForm } from './InviteForm.tsx';
 import { ManageUser } from './ManageUser.tsx';
+import { InviteHandover, type Handover } from '../access/InviteHandover.tsx';
 import './users.css';
 
 /** /admin/users: the partnership's logins for its administrators. */
@@ -20,7 +21,16 @@ export function UsersPage() {
   const [selected, setSelected] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const statusRef = useRef<HTMLDivElement>(null);
+  const [handover, setHandover] = useState<{ result: Handover; name: string } | null>(null);
+  // After an invitation: where it went, or the one-time link to copy or show as a QR code.
+  const handOver = (result: Handover, name: string) => {
+    setStatus(null);
+    setHandover({ result, name });
+    reload();
+    setTimeout(() => statusRef.current?.focus(), 0);
+  };
   const announce = (message: string) => {
+    setHandover(null);
     setStatus(message);
     reload();
     // Focus the message so keyboard and screen reader users hear the result.
@@ -34,12 +44,13 @@ export function UsersPage() {
       <PageTitle subtitle={t('intro')}>{t('title')}</PageTitle>
       <div ref={statusRef} tabIndex={-1} aria-live="polite">
         {status && <Alert variant="success">{status}</Alert>}
+        {handover && <InviteHandover result={handover.result} name={handover.name} />}
       </div>
       {error && <Alert variant="error">{error.message}</Alert>}
       {!data && !error && <Spinner />}
       {current && (
         <ManageUser key={current.id + String(current.active) + current.role} user={current} self={current.id === session.user.id}
-          onSaved={(_u: UserSummary, message) => announce(message)} onClose={() => setSelected(null)} />
+          onSaved={(u: UserSummary, message, sent) => (sent ? handOver(sent, u.name) : announce(message))} onClose={() => setSelected(null)} />
       )}
       {data && (
         <div className="users-table">
@@ -64,7 +75,7 @@ export function UsersPage() {
         />
         </div>
       )}
-      <InviteForm onInvited={(r) => announce(t('saved.invited', { name: r.user.name, email: r.sentTo }))} />
+      <InviteForm onInvited={(r) => handOver(r, r.user.name)} />
     </>
   );
 }

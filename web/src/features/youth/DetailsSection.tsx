@@ -7,6 +7,7 @@ import { FormErrors } from './FormErrors.tsx';
 import { TextArea } from './ui.tsx';
 import { orNull, useSubmit } from './hooks.ts';
 import type { Person } from './YoungPersonPage.tsx';
+import { InviteHandover, type Handover } from '../access/InviteHandover.tsx';
 import { limit } from './limits.ts';
 
 const KEYS = ['phone', 'email', 'address', 'postalCode', 'preferredContactTimes', 'nextFollowUp', 'nextAppointmentAt', 'nextAppointmentPlace'] as const;
@@ -29,7 +30,7 @@ export function DetailsSection({ person, onSaved, editable }: { person: Person; 
   const { t } = useTranslation('youth');
   const [f, setF] = useState(() => fromPerson(person));
   const [saved, setSaved] = useState(false);
-  const [inviteSent, setInviteSent] = useState<string | null>(null);
+  const [inviteSent, setInviteSent] = useState<Handover | null>(null);
   const s = useSubmit();
   const inv = useSubmit();
   // After a conflict the newest version is loaded, but what was typed stays in the fields.
@@ -71,12 +72,14 @@ export function DetailsSection({ person, onSaved, editable }: { person: Person; 
       {editable && (
         <p>
           <button type="button" className="button button-secondary" disabled={inv.busy} onClick={async () => {
-            const r = await inv.run(() => api.post<{ sentTo: string }>(`/api/youth/${person.id}/invite`));
-            if (r) setInviteSent(r.sentTo);
+            const r = await inv.run(() => api.post<Handover>(`/api/youth/${person.id}/invite`));
+            if (r) setInviteSent(r);
           }}>{t('person.invite')}</button>
         </p>
       )}
-      {inviteSent && <Alert variant="success">{t('person.invited', { email: inviteSent })}</Alert>}
+      {inviteSent && (inviteSent.channel === 'email'
+        ? <Alert variant="success">{t('person.invited', { email: inviteSent.sentTo })}</Alert>
+        : <InviteHandover result={inviteSent} name={person.firstName ?? ''} />)}
       {inv.error && <Alert variant="error">{inv.error.message}</Alert>}
     </section>
   );
