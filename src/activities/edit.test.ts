@@ -70,3 +70,17 @@ describe('editing an activity', () => {
     expect((await leader.delete(`/api/activities/${activityId}/schedules/${scheduleIds[0]}`)).statusCode).toBe(404);
   });
 });
+
+describe('an end time before the start time (#21)', () => {
+  it('is refused at the field, in words, naming the start; the right row of several when creating', async () => {
+    const one = await leader.post(`/api/activities/${activityId}/schedules`, { weekday: 3, start: '18:00', end: '17:30', validFrom: '2026-01-01' });
+    expect(one.statusCode).toBe(400);
+    expect(one.json().error.fields).toEqual([{ field: 'end', message: 'Sluttidspunktet skal ligge efter starttidspunktet kl. 18:00.' }]);
+    const many = await leader.post('/api/activities', {
+      name: 'Padel', kind: 'sport', place: 'Hallen',
+      schedules: [{ weekday: 1, start: '17:00', end: '18:00', validFrom: '2026-01-01' }, { weekday: 3, start: '19:00', end: '19:00', validFrom: '2026-01-01' }],
+    });
+    expect(many.statusCode).toBe(400);
+    expect(many.json().error.fields).toEqual([{ field: 'schedules.1.end', message: 'Sluttidspunktet skal ligge efter starttidspunktet kl. 19:00.' }]);
+  });
+});

@@ -17,10 +17,14 @@ import { feedRoutes } from './feeds.ts';
 import { activityEditRoutes } from './edit-routes.ts';
 
 type Schedule = { weekday: number; start: string; end: string; validFrom: string; validUntil?: string | null };
-function checkSchedule(s: Schedule) {
-  if (minutesOf(s.end) <= minutesOf(s.start)) throw badRequest('Sluttidspunktet skal ligge efter starttidspunktet.', [{ field: 'end', message: 'Før start' }]);
+/** `at` names the schedule's fields in the request: '' for one schedule, 'schedules.2.' for the third of several. */
+function checkSchedule(s: Schedule, at = '') {
+  if (minutesOf(s.end) <= minutesOf(s.start)) {
+    const message = `Sluttidspunktet skal ligge efter starttidspunktet kl. ${s.start}.`;
+    throw badRequest(message, [{ field: `${at}end`, message }]);
+  }
   if (!isValidDate(s.validFrom) || (s.validUntil && (!isValidDate(s.validUntil) || s.validUntil < s.validFrom))) {
-    throw badRequest('Perioden er ugyldig.', [{ field: 'validUntil', message: 'Ugyldig periode' }]);
+    throw badRequest('Perioden er ugyldig.', [{ field: `${at}validUntil`, message: 'Til-datoen skal ligge efter fra-datoen.' }]);
   }
 }
 
@@ -102,7 +106,7 @@ export async function activityRoutes(app: App) {
   }, async (req, reply) => {
     const actor = actorOf(req);
     const b = req.body;
-    for (const s of b.schedules ?? []) checkSchedule(s);
+    for (const [i, s] of (b.schedules ?? []).entries()) checkSchedule(s, `schedules.${i}.`);
     // An association contact creates activities they lead themself.
     const leader = actor.role === 'association_contact' ? actor.userId : (b.leaderUserId ?? null);
     if (leader && leader !== actor.userId) {

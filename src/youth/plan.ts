@@ -45,12 +45,13 @@ export async function planHistory(db: Q, youngPersonId: string) {
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const day = (d: string | null) => (d ? new Date(`${d}T12:00:00`).toLocaleDateString('da-DK', { day: 'numeric', month: 'long', year: 'numeric' }) : '');
-const STATUS: Record<string, string> = { not_started: 'Ikke startet', in_progress: 'I gang', done: 'Klaret', dropped: 'Droppet' };
+/** The goal statuses in Danish, as the counsellor and the young person see them too (one word each, #21). */
+export const GOAL_STATUS_DA: Record<string, string> = { not_started: 'Ikke startet', in_progress: 'I gang', done: 'Klaret', dropped: 'Droppet' };
 
 /** The plan as a page the young person can print: plain Danish, no styling needs beyond the browser's own. */
 export function planPrintHtml(firstName: string, plan: PlanView | null, contact: PlanView['contactPerson']): string {
-  const goals = (plan?.goals ?? []).map((g) => `<li><strong>${esc(g.title)}</strong>${g.dueDate ? ` – inden ${day(g.dueDate)}` : ''} (${STATUS[g.status]})${
-    g.subGoals.length ? `<ul>${g.subGoals.map((s) => `<li>${esc(s.title)}${s.dueDate ? ` – inden ${day(s.dueDate)}` : ''} (${STATUS[s.status]})</li>`).join('')}</ul>` : ''}</li>`).join('');
+  const goals = (plan?.goals ?? []).map((g) => `<li><strong>${esc(g.title)}</strong>${g.dueDate ? ` – inden ${day(g.dueDate)}` : ''} (${GOAL_STATUS_DA[g.status]})${
+    g.subGoals.length ? `<ul>${g.subGoals.map((s) => `<li>${esc(s.title)}${s.dueDate ? ` – inden ${day(s.dueDate)}` : ''} (${GOAL_STATUS_DA[s.status]})</li>`).join('')}</ul>` : ''}</li>`).join('');
   const agreements = (plan?.agreements ?? []).map((a) => `<tr><td>${esc(a.who)}</td><td>${esc(a.what)}</td><td>${day(a.byWhen)}</td></tr>`).join('');
   const c = contact;
   return `<!doctype html>

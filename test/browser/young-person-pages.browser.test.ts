@@ -53,6 +53,20 @@ describe('the pages a young person sees', () => {
     expect(scores.filter((s) => s.lix > 35)).toEqual([]);
   });
 
+  it('/me/plan shows what the printed plan shows: the contact person to call and the dates of sub-goals (#21)', async () => {
+    const page = await env.newPage(360);
+    await loginAs(page, YOUNG_PERSON);
+    await page.goto('/me/plan');
+    await page.getByRole('heading', { level: 2, name: 'Din kontaktperson' }).waitFor();
+    await expect(page.locator('main a[href^="tel:"]').count()).resolves.toBeGreaterThan(0);
+    const printed = await (await page.request.get('/api/me/plan/print')).text();
+    const subGoalDates = [...printed.matchAll(/<li>[^<]+ – inden ([^(<]+) \(/g)].map((m) => m[1].trim());
+    const shown = await page.locator('main').innerText();
+    expect(subGoalDates.length).toBeGreaterThan(0);
+    for (const d of subGoalDates) expect(shown).toContain(d);
+    await screenshot(page, 'young-person-plan');
+  });
+
   for (const width of WIDTHS) {
     it(`the 112 link on the start page is at least 44 × 44 px (${width} px)`, async () => {
       const page = await env.newPage(width);

@@ -9,7 +9,7 @@ import type { Overview } from './MeWidget.tsx';
 export function PlanPage() {
   const { t, i18n } = useTranslation('me');
   const { data, error } = useLoad<Overview>('/api/me');
-  const day = (d: string | null) => (d ? new Date(`${d}T12:00:00`).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'da-DK', { day: 'numeric', month: 'long' }) : '');
+  const day = (d: string | null) => (d ? new Date(`${d}T12:00:00`).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'da-DK', { day: 'numeric', month: 'long', year: 'numeric' }) : '');
   return (
     <>
       <PageTitle>{t('plan.title')}</PageTitle>
@@ -19,12 +19,23 @@ export function PlanPage() {
       {data?.plan && (
         <>
           {data.plan.summary && <p className="font-lead">{data.plan.summary}</p>}
+          {/* The same as the printed plan (#21): the contact person and every date. */}
+          {data.contactPerson && (
+            <>
+              <h2>{t('plan.contact')}</h2>
+              <p>
+                {data.contactPerson.name}
+                {data.contactPerson.phone && <>{' '}<a className="tap-target" href={`tel:${data.contactPerson.phone.replace(/[^+0-9]/g, '')}`}>{data.contactPerson.phone}</a></>}
+                {' '}<a href={`mailto:${data.contactPerson.email}`}>{data.contactPerson.email}</a>
+              </p>
+            </>
+          )}
           <h2>{t('plan.goals')}</h2>
           <ul>
             {data.plan.goals.map((g, i) => (
               <li key={i}>
                 <strong>{g.title}</strong>{g.dueDate && <> – {t('plan.by', { date: day(g.dueDate) })}</>} ({t(`plan.status.${g.status}`)})
-                {g.subGoals.length > 0 && <ul>{g.subGoals.map((s, k) => <li key={k}>{s.title} ({t(`plan.status.${s.status}`)})</li>)}</ul>}
+                {g.subGoals.length > 0 && <ul>{g.subGoals.map((s, k) => <li key={k}>{s.title}{s.dueDate && <> – {t('plan.by', { date: day(s.dueDate) })}</>} ({t(`plan.status.${s.status}`)})</li>)}</ul>}
               </li>
             ))}
           </ul>
