@@ -197,8 +197,10 @@ export async function caseworkRoutes(app: App) {
       list.push(journalView(r, names));
       byEntry.set(r.entry_id, list);
     }
+    // The newest version is the current one, whatever date a correction gave it (rows come sorted by date).
     return [...byEntry.values()]
-      .map((versions) => ({ ...versions[0], earlier: versions.slice(1) }))
+      .map((versions) => versions.sort((x, y) => y.version - x.version))
+      .map((versions) => ({ ...versions[0]!, earlier: versions.slice(1) }))
       .sort((a, b) => b.occurredOn.localeCompare(a.occurredOn) || b.createdAt.localeCompare(a.createdAt));
   });
 
