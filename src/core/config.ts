@@ -57,9 +57,6 @@ export const ConfigSchema = Type.Object({
   // acr values (comma-separated) that mean the provider did multi-factor sign-in; with
   // partnerships.oidc_accept_mfa on, they stand in for the user's own TOTP (src/auth/oidc-link.ts).
   OIDC_MFA_ACR: Type.Optional(Type.String({ minLength: 1 })),
-  // acr values (comma-separated) that mean the provider did multi-factor sign-in; with
-  // partnerships.oidc_accept_mfa on, they stand in for the user's own TOTP (src/auth/oidc-link.ts).
-  OIDC_MFA_ACR: Type.Optional(Type.String({ minLength: 1 })),
 });
 export type Config = Static<typeof ConfigSchema>;
 
