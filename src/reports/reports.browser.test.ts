@@ -140,6 +140,12 @@ describe('results (reports) in the browser', () => {
     await page.getByText(/Tal under 5 og tal, som de kan regnes ud fra, er skjult/).waitFor();
     // The steering group cannot switch to the team's exact view.
     expect(await page.getByLabel('Visning', { exact: true }).count()).toBe(0);
+    // Issue #22: a whole calendar year only, and no narrowing filters.
+    const year = page.getByLabel('År (hele kalenderår)');
+    await year.waitFor();
+    for (const id of ['#r-from', '#r-to', '#r-asof', '#r-counsellor', '#r-age', '#r-readiness']) expect(await page.locator(id).count()).toBe(0);
+    const lastYear = String(new Date().getFullYear() - 1);
+    expect(await year.inputValue()).toBe(lastYear);
     await checkA11y(page, 'steering reports');
     expect(pageProblems(page, [/401 \(Unauthorized\)/])).toEqual([]);
   }, 120_000);
