@@ -57,8 +57,8 @@ export interface RetentionResult {
 export async function runRetention(db: Db, config: Pick<Config, 'RETENTION_YOUTH_MONTHS' | 'AUDIT_RETENTION_MONTHS'>, now = new Date()): Promise<RetentionResult> {
   const anonymised = await anonymiseEndedPathways(db, config.RETENTION_YOUTH_MONTHS, now);
   const auditRowsPurged = await purgeAuditLog(db, config.AUDIT_RETENTION_MONTHS, now);
-  await purgeExpiredSessions(db);
   // `now` throughout, so the job can be run on aged data with an injected clock (test/security/data-lifetime.test.ts).
+  await purgeExpiredSessions(db, { now: () => now });
   const idempotencyKeysPurged = await purgeExpiredIdempotencyKeys(db, now);
   return { anonymised, auditRowsPurged, idempotencyKeysPurged };
 }

@@ -83,6 +83,8 @@ describe('the retention job on aged data, with an injected clock', () => {
     expect((await counsellor.get(`/api/youth/${aged.id}`)).statusCode).toBe(200);
     const res = await counsellor.post(`/api/youth/${younger.id}/journal`, { kind: 'phone', occurredOn: '2026-12-04', sensitivity: 'ordinary', body: 'Ringede' }, { 'idempotency-key': 'aged-key' });
     expect(res.statusCode).toBe(201);
+    const sessionsBefore = Number((await t.db.selectFrom('sessions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    expect(sessionsBefore).toBeGreaterThan(0);
 
     // Today (real clock) nothing of this is due.
     const today = await runRetention(t.db, { RETENTION_YOUTH_MONTHS: 24, AUDIT_RETENTION_MONTHS: 6 });
@@ -98,6 +100,8 @@ describe('the retention job on aged data, with an injected clock', () => {
     expect(later.idempotencyKeysPurged).toBeGreaterThanOrEqual(1);
     expect(await t.db.selectFrom('idempotency_keys').select('key').where('key', '=', 'aged-key').executeTakeFirst()).toBeUndefined();
     expect(later.auditRowsPurged).toBeGreaterThan(0);
+    // Sessions (12 hours at most) have all expired by then.
+    expect(await t.db.selectFrom('sessions').select('id_hash').execute()).toEqual([]);
     // No audit row older than six months before the injected "now" is left, and the chain still holds.
     expect(await t.db.selectFrom('audit_log').select('id').where('at', '<', new Date('2028-10-30T23:00:00Z')).execute()).toEqual([]);
     expect((await verifyAudit(t.db)).ok).toBe(true);
