@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import da from './da.json';
-import en from './en.json';
 
 export const LANGUAGES = ['da', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -12,16 +11,30 @@ type Messages = Record<string, unknown>;
 /**
  * Each feature's web/src/features/<feature>/i18n/{da,en}.json becomes the
  * namespace <feature> ('youth:nav.caseload'); common strings live in the
- * default namespace 'common' (no prefix needed).
+ * default namespace 'common' (no prefix needed). Danish is built in; English is
+ * loaded when it is first chosen, so the first page carries one language.
  */
-function collectResources(): Record<Language, Record<string, Messages>> {
-  const resources: Record<Language, Record<string, Messages>> = { da: { common: da }, en: { common: en } };
-  const files = import.meta.glob<Messages>('../features/*/i18n/*.json', { eager: true, import: 'default' });
-  for (const [file, messages] of Object.entries(files)) {
-    const match = /features\/([^/]+)\/i18n\/(da|en)\.json$/.exec(file);
-    if (match) resources[match[2] as Language][match[1]] = messages;
-  }
+const danish = import.meta.glob<Messages>('../features/*/i18n/da.json', { eager: true, import: 'default' });
+const otherLanguages: Record<Exclude<Language, 'da'>, Record<string, () => Promise<Messages>>> = {
+  en: {
+    ...import.meta.glob<Messages>('../features/*/i18n/en.json', { import: 'default' }),
+    './en.json': () => import('./en.json').then((m) => m.default as Messages),
+  },
+};
+
+const namespaceOf = (file: string) => /features\/([^/]+)\/i18n\//.exec(file)?.[1] ?? 'common';
+
+function danishResources(): Record<string, Messages> {
+  const resources: Record<string, Messages> = { common: da };
+  for (const [file, messages] of Object.entries(danish)) resources[namespaceOf(file)] = messages;
   return resources;
+}
+
+async function loadLanguage(lang: Language) {
+  if (lang === 'da' || i18n.hasResourceBundle(lang, 'common')) return;
+  const files = Object.entries(otherLanguages[lang]);
+  const loaded = await Promise.all(files.map(async ([file, load]) => [namespaceOf(file), await load()] as const));
+  for (const [ns, messages] of loaded) i18n.addResourceBundle(lang, ns, messages, true, true);
 }
 
 export function storedLanguage(): Language {
@@ -39,19 +52,23 @@ export async function setLanguage(lang: Language) {
   } catch {
     // Private mode without storage: the switch still works for this visit.
   }
+  await loadLanguage(lang);
   await i18n.changeLanguage(lang);
 }
 
-const resources = collectResources();
+const resources = { da: danishResources() };
 void i18n.use(initReactI18next).init({
   resources,
-  lng: storedLanguage(),
+  lng: 'da',
   fallbackLng: 'da',
-  ns: [...new Set([...Object.keys(resources.da), ...Object.keys(resources.en)])],
+  ns: Object.keys(resources.da),
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+
+/** Resolves when the stored language is loaded and in use: the app renders after it. */
+export const i18nReady: Promise<unknown> = storedLanguage() === 'da' ? Promise.resolve() : setLanguage(storedLanguage());
 
 // Screen readers and hyphenation follow the page language.
 document.documentElement.lang = i18n.language;
