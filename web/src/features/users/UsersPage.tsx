@@ -50,7 +50,7 @@ export function UsersPage() {
       {!data && !error && <Spinner />}
       {current && (
         <ManageUser key={current.id + String(current.active) + current.role} user={current} self={current.id === session.user.id}
-          onSaved={(u: UserSummary, message, sent) => (sent ? handOver(sent, u.name) : announce(message))} onClose={() => setSelected(null)} />
+          onSaved={(u: UserSummary, message, sent) => (sent && sent.channel !== 'email' ? handOver(sent, u.name) : announce(message))} onClose={() => setSelected(null)} />
       )}
       {data && (
         <div className="users-table">
@@ -75,7 +75,7 @@ export function UsersPage() {
         />
         </div>
       )}
-      <InviteForm onInvited={(r) => handOver(r, r.user.name)} />
+      <InviteForm onInvited={(r) => (r.channel === 'email' ? announce(t('saved.invited', { name: r.user.name, email: r.sentTo })) : handOver(r, r.user.name))} />
     </>
   );
 }
