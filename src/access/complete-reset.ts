@@ -2,12 +2,12 @@ import type { Db } from '../core/db.ts';
 import { AppError, badRequest } from '../core/errors.ts';
 import { hashPassword, passwordProblem } from '../auth/passwords.ts';
 import { destroyUserSessions } from '../auth/sessions.ts';
-import { findResetForUpdate, setPasswordFromReset } from './queries.ts';
+import { findResetForUpdate, findResetOwner, setPasswordFromReset } from './queries.ts';
 import { tokenHash } from './request-reset.ts';
 
 /** The new password from a reset link: single use, within the hour; every session of the user ends. */
 export async function completePasswordReset(db: Db, body: { token: string; password: string }) {
-  const problem = passwordProblem(body.password);
+  const problem = passwordProblem(body.password, (await findResetOwner(db, tokenHash(body.token))) ?? {});
   if (problem) throw badRequest(problem, [{ field: 'password', message: problem }]);
   const passwordHash = await hashPassword(body.password);
   const result = await db.transaction().execute(async (trx) => {

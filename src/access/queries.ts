@@ -33,6 +33,11 @@ export async function insertReset(trx: Trx, r: { userId: string; tokenHash: stri
   await trx.insertInto('password_resets').values({ user_id: r.userId, token_hash: r.tokenHash, channel: r.channel, expires_at: r.expiresAt }).execute();
 }
 
+/** The name and e-mail of the user a reset link is for: words the new password must not be built from (src/auth/passwords.ts). */
+export function findResetOwner(db: Db | Trx, tokenHash: string) {
+  return db.selectFrom('password_resets as r').innerJoin('users as u', 'u.id', 'r.user_id').select(['u.name', 'u.email']).where('r.token_hash', '=', tokenHash).executeTakeFirst();
+}
+
 export function findResetForUpdate(trx: Trx, tokenHash: string) {
   return trx.selectFrom('password_resets').select(['id', 'user_id', 'expires_at', 'used_at']).where('token_hash', '=', tokenHash).forUpdate().executeTakeFirst();
 }

@@ -69,6 +69,20 @@ describe('setting a password through an invitation link', () => {
     expect((await t.login(user.email, 'Tre-grønne-traktorer')).cookie).toBeTruthy();
   });
 
+  it('a reset link ("Glemt adgangskode?") refuses the user\'s own e-mail and name too', async () => {
+    const user = await makeUser(t.db, partnershipId, 'counsellor', 'Birgit Nørgaard');
+    const token = randomBytes(32).toString('base64url');
+    await t.db.insertInto('password_resets').values({
+      user_id: user.id, token_hash: createHash('sha256').update(token).digest('hex'), channel: 'email', expires_at: new Date(Date.now() + 3_600_000),
+    }).execute();
+    for (const [password, message] of [[user.email, /din e-mailadresse/], ['Birgit-Nørgaard-1', /dit navn/]] as const) {
+      const res = await t.anonymous().post('/api/password-reset/complete', { token, password });
+      expect(res.statusCode, password).toBe(400);
+      expect(res.json().error.message).toMatch(message);
+    }
+    expect((await t.anonymous().post('/api/password-reset/complete', { token, password: 'Tre-grønne-traktorer' })).statusCode).toBe(200);
+  });
+
   it('an existing password that the new rules would refuse still logs in', async () => {
     const user = await makeUser(t.db, partnershipId, 'counsellor');
     const { hashPassword } = await import('./passwords.ts');
