@@ -103,6 +103,11 @@ describe('mentors, lifeline and community journeys', () => {
     const ics = await page.request.get(url);
     expect(ics.status()).toBe(200);
     expect(await ics.text()).toContain('SUMMARY:UngeMilen');
+    // A copy button that says it copied, and a webcal: link for the phone's calendar (#21).
+    expect(await card.getByRole('link', { name: 'Åbn i kalenderen' }).getAttribute('href')).toBe(url.replace(/^https?:/, 'webcal:'));
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await card.getByRole('button', { name: 'Kopiér linket' }).click();
+    await card.getByText(/^Linket er kopieret\.$|^Kunne ikke kopiere/).waitFor();
     await checkA11y(page, 'activities with a leader calendar link');
     await screenshot(page, 'activities-leader-feed');
     await card.getByRole('button', { name: /^Stop linket/ }).click();

@@ -21,10 +21,13 @@ import { describe, notesFor, rankFor } from './suggest.ts';
 import { DEFAULTS, saveWeights, weightsOf } from './weights.ts';
 
 /** The young person, if in the actor's partnership (else 404: existence is not revealed). */
-async function subject(db: Queryable, actor: Actor, id: string) {
+/** The young person to match; an unknown place says why, so each explanation names the real cause (#21). */
+async function subject(db: Queryable, actor: Actor, id: string, hasGeocoder: boolean) {
   const [y] = await loadYouth(db, actor.partnershipId, [id]);
   if (!y) throw notFound('Den unge');
-  return y;
+  if (y.profile.location) return y;
+  const locationUnknownReason = hasGeocoder ? 'adressen eller postnummeret kunne ikke findes' : 'ingen adressetjeneste sat op';
+  return { ...y, profile: { ...y.profile, locationUnknownReason } };
 }
 
 export async function matchingRoutes(app: App) {
@@ -40,7 +43,7 @@ export async function matchingRoutes(app: App) {
     const actor = actorOf(req);
     const kind: 'mentor' | 'initiative' | 'opening' = req.query.kind === 'mentors' ? 'mentor' : req.query.kind === 'initiatives' ? 'initiative' : 'opening';
     await geocodePending(actor.partnershipId);
-    const y = await subject(db, actor, req.params.id);
+    const y = await subject(db, actor, req.params.id, geocoder !== null);
     const [, { ranked, byId, candidates }, decisions] = await Promise.all([
       audit(db, actor, { action: 'read', subjectKind: 'young_person', subjectId: y.id, purpose: 'matching' }),
       rankFor(db, actor.partnershipId, y, kind, req.query.limit ?? 50),
@@ -65,7 +68,7 @@ export async function matchingRoutes(app: App) {
     schema: { tags: ['matching'], params: IdParams, response: { 200: Type.Array(DecisionView), 404: ErrorResponse } },
   }, async (req) => {
     const actor = actorOf(req);
-    const y = await subject(db, actor, req.params.id);
+    const y = await subject(db, actor, req.params.id, geocoder !== null);
     const [, rows] = await Promise.all([
       audit(db, actor, { action: 'read', subjectKind: 'match_decision', subjectId: y.id, purpose: 'matching' }),
       db.selectFrom('match_decisions').selectAll().where('young_person_id', '=', y.id).orderBy('decided_at', 'desc').execute(),
@@ -79,7 +82,7 @@ export async function matchingRoutes(app: App) {
   }, async (req, reply) => {
     const actor = actorOf(req);
     const out = await db.transaction().execute(async (trx) => {
-      const y = await subject(trx, actor, req.params.id);
+      const y = await subject(trx, actor, req.params.id, geocoder !== null);
       const d = await acceptSuggestion(trx, actor, y, req.body);
       await audit(trx, actor, { action: 'create', subjectKind: req.body.kind === 'opening' ? 'placement' : 'mentorship', subjectId: y.id, purpose: 'matching' });
       return d;
@@ -93,7 +96,7 @@ export async function matchingRoutes(app: App) {
   }, async (req, reply) => {
     const actor = actorOf(req);
     const out = await db.transaction().execute(async (trx) => {
-      const y = await subject(trx, actor, req.params.id);
+      const y = await subject(trx, actor, req.params.id, geocoder !== null);
       const d = await rejectSuggestion(trx, actor, y, req.body);
       await audit(trx, actor, { action: 'create', subjectKind: 'match_decision', subjectId: y.id, purpose: 'matching' });
       return d;

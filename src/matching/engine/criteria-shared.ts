@@ -118,7 +118,8 @@ export function travelCriterion<C extends Located>(name = 'travel'): Criterion<Y
     fit: (youth, candidate) => travelFit(youth, candidate.location),
     soft(youth, candidate): Assessment {
       const fit = travelFit(youth, candidate.location);
-      if (!youth.location || !candidate.location) return { fit, text: 'Afstand ikke vurderet: ingen adresse' };
+      if (!youth.location) return { fit, text: `Afstand ikke vurderet: ${youth.locationUnknownReason ?? 'ingen adresse'}` };
+      if (!candidate.location) return { fit, text: 'Afstand ikke vurderet: stedet har ingen kendt adresse' };
       const t = travelBetween(youth, candidate.location);
       return { fit, text: `Rejsetid ca. ${Math.round(t.minutes)} min ${TRAVEL_MODE_DA[t.mode]}` };
     },

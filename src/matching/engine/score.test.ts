@@ -73,9 +73,14 @@ describe('soft criteria explain the score in Danish', () => {
   });
 
   it('does not judge travel when a location is unknown: neutral and said so', () => {
-    for (const s of [judge(youth({ location: null }), opening({ location: AARHUS })), judge(youth(), opening({ location: null }))]) {
+    const cases = [
+      [judge(youth({ location: null }), opening({ location: AARHUS })), 'Afstand ikke vurderet: ingen adresse (+10)'],
+      [judge(youth({ location: null, locationUnknownReason: 'ingen adressetjeneste sat op' }), opening({ location: AARHUS })), 'Afstand ikke vurderet: ingen adressetjeneste sat op (+10)'],
+      [judge(youth(), opening({ location: null })), 'Afstand ikke vurderet: stedet har ingen kendt adresse (+10)'],
+    ] as const;
+    for (const [s, text] of cases) {
       expect(s.excluded).toBeUndefined();
-      expect(textOf(s, 'travel')).toBe('Afstand ikke vurderet: ingen adresse (+10)');
+      expect(textOf(s, 'travel')).toBe(text);
     }
   });
 

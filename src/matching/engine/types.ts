@@ -26,6 +26,8 @@ export interface YoungPersonProfile {
   readonly hoursPerDay: number;
   readonly earliestStart: IsoDate | null;
   readonly location: GeoPoint | null;
+  /** Why `location` is unknown, said in the explanation ("ingen adressetjeneste sat op"); absent = no address. */
+  readonly locationUnknownReason?: string;
   readonly maxTravelMinutes: number;
   readonly transport: Transport;
   /** Barriers/needs, e.g. 'angst', 'adhd'. Special-category data: used only when `needsConsent`. */

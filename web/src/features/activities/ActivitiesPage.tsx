@@ -10,6 +10,7 @@ import { Spinner } from '../../components/Spinner.tsx';
 import { useSession } from '../../app/session.tsx';
 import { formatDate, useLoad, useSubmit } from '../lifeline/hooks.ts';
 import { FeedLink, type Feed as LeaderFeed } from './FeedLink.tsx';
+import { FeedUrl } from './FeedUrl.tsx';
 import { AssociationForm } from './AssociationForm.tsx';
 
 type Activity = Static<typeof ActivityView>;
@@ -103,11 +104,7 @@ function CalendarLink() {
       {submit.error && <Alert variant="error">{submit.error.message}</Alert>}
       {revoked && <Alert variant="success">{t('calendar.revoked')}</Alert>}
       {url && (
-        <div className="form-group">
-          <label className="form-label" htmlFor="calendar-url">{t('calendar.label')}</label>
-          <span className="form-hint" id="calendar-url-hint">{t('calendar.hint')}</span>
-          <input id="calendar-url" className="form-input input-width-xl" readOnly value={url} aria-describedby="calendar-url-hint" onFocus={(e) => e.target.select()} />
-        </div>
+        <FeedUrl id="calendar-url" label={t('calendar.label')} hint={t('calendar.hint')} url={url} />
       )}
       {feeds.data && feeds.data.length > 0 && (
         <>

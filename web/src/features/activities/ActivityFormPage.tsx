@@ -84,7 +84,8 @@ export function ActivityFormPage() {
             <p className="form-hint">{t('schedule.hint')}</p>
             {schedules.map((s, i) => (
               <div key={i} className="schedule-row">
-                <ScheduleFields prefix={`a-s${i}`} value={s} onChange={(v) => setSchedules((x) => x.map((y, j) => (j === i ? v : y)))} />
+                <ScheduleFields prefix={`a-s${i}`} value={s} onChange={(v) => setSchedules((x) => x.map((y, j) => (j === i ? v : y)))}
+                  error={(f) => submit.fieldError(`schedules.${i}.${f}`)} />
                 {schedules.length > 1 && (
                   <button type="button" className="button button-tertiary" onClick={() => setSchedules((x) => x.filter((_, j) => j !== i))}>
                     {t('schedule.removeRow')}<span className="sr-only"> {i + 1}</span>

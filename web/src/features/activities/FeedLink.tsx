@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { formatDate, useSubmit } from '../lifeline/hooks.ts';
+import { FeedUrl } from './FeedUrl.tsx';
 
 /** A private calendar link as GET /api/calendar-feeds lists it (src/activities/feeds.ts). */
 export type Feed = { id: string; kind: string; subjectId: string; createdAt: string };
@@ -38,11 +39,7 @@ export function FeedLink({ kind, subjectId, name, feeds, onChange, makeLabel }: 
       {submit.error && <Alert variant="error" headingLevel={3}>{submit.error.message}</Alert>}
       {revoked && <Alert variant="success" headingLevel={3}>{t('calendar.revoked')}</Alert>}
       {url && (
-        <div className="form-group">
-          <label className="form-label" htmlFor={`${id}-url`}>{t('feed.label', { name })}</label>
-          <span className="form-hint" id={`${id}-hint`}>{t('feed.hint')}</span>
-          <input id={`${id}-url`} className="form-input input-width-xl" readOnly value={url} aria-describedby={`${id}-hint`} onFocus={(e) => e.target.select()} />
-        </div>
+        <FeedUrl id={`${id}-url`} label={t('feed.label', { name })} hint={t('feed.hint')} url={url} />
       )}
       {mine.length > 0 && (
         <ul className="nobullet-list" data-testid="feed-links">

@@ -18,12 +18,14 @@ export const newSchedule = (): Schedule => ({ weekday: 1, start: '16:00', end: '
 export function ScheduleFields({ prefix, value, onChange, error }: { prefix: string; value: Schedule; onChange: (v: Schedule) => void; error?: (f: string) => string | undefined }) {
   const { t } = useTranslation('activities');
   const set = (patch: Partial<Schedule>) => onChange({ ...value, ...patch });
+  // Said at the field while typing, in words (#21); the server says the same if it gets that far.
+  const endBeforeStart = value.start && value.end && value.end <= value.start ? t('schedule.endBeforeStart', { start: value.start }) : undefined;
   return (
     <div className="schedule-fields">
       <Select id={`${prefix}-weekday`} label={t('schedule.weekday')} value={String(value.weekday)} onChange={(e) => set({ weekday: Number(e.target.value) })}
         options={WEEKDAYS.map((w) => ({ value: String(w), label: t(`weekday.${w}`) }))} />
       <Field id={`${prefix}-start`} type="time" label={t('schedule.start')} value={value.start} onChange={(e) => set({ start: e.target.value })} required />
-      <Field id={`${prefix}-end`} type="time" label={t('schedule.end')} value={value.end} onChange={(e) => set({ end: e.target.value })} required error={error?.('end')} />
+      <Field id={`${prefix}-end`} type="time" label={t('schedule.end')} value={value.end} onChange={(e) => set({ end: e.target.value })} required error={error?.('end') ?? endBeforeStart} />
       <Field id={`${prefix}-validFrom`} type="date" label={t('schedule.validFrom')} value={value.validFrom} onChange={(e) => set({ validFrom: e.target.value })} required />
       <Field id={`${prefix}-validUntil`} type="date" label={t('schedule.validUntil')} hint={t('schedule.validUntilHint')} value={value.validUntil ?? ''} onChange={(e) => set({ validUntil: e.target.value || null })} error={error?.('validUntil')} />
     </div>

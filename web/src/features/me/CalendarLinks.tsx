@@ -5,6 +5,7 @@ import type { FeedView, OwnFeedView } from '../../../../src/activities/schemas.t
 import { api } from '../../api/client.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { formatDate, useLoad, useSubmit } from '../youth/hooks.ts';
+import { FeedUrl } from '../activities/FeedUrl.tsx';
 
 type OwnFeed = Static<typeof OwnFeedView>;
 
@@ -42,11 +43,7 @@ export function CalendarLinks() {
       {s.error && <Alert variant="error">{s.error.message}</Alert>}
       {feeds.error && <Alert variant="error">{feeds.error.message}</Alert>}
       {newUrl && (
-        <div className="form-group">
-          <label className="form-label" htmlFor="calendar-new-url">{t('calendar.newUrl')}</label>
-          <span className="form-hint" id="calendar-new-url-hint">{t('calendar.newUrlHint')}</span>
-          <input id="calendar-new-url" className="form-input input-width-xl" readOnly value={newUrl} aria-describedby="calendar-new-url-hint" onFocus={(e) => e.target.select()} />
-        </div>
+        <FeedUrl id="calendar-new-url" label={t('calendar.newUrl')} hint={t('calendar.newUrlHint')} url={newUrl} />
       )}
       {feeds.data && feeds.data.length === 0 && <p>{t('calendar.none')}</p>}
       {feeds.data && feeds.data.length > 0 && (
