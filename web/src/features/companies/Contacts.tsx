@@ -115,7 +115,7 @@ function ContactLoginButton({ companyId, contact, onSaved }: { companyId: string
         {t(contact.hasLogin ? 'company.resendLogin' : 'company.giveLogin')}<span className="sr-only">: {contact.name}</span>
       </button>
       <div role="status" aria-live="polite">
-        {sent && (sent.channel === 'link' || sent.channel === 'sms') && <InviteHandover result={sent} name={contact.name} />}
+        {sent && (sent.channel === 'link' || sent.channel === 'sms' || !sent.sentTo) && <InviteHandover result={sent} name={contact.name} />}
         {sent && sent.channel !== 'link' && sent.channel !== 'sms' && sent.sentTo && <Alert variant="success" headingLevel={3}>{sent.expiresAt
           ? t('company.loginSent', { email: sent.sentTo, until: formatDateTime(sent.expiresAt, i18n.language) })
           : t('company.accessSent', { email: sent.sentTo })}</Alert>}

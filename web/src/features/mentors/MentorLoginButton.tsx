@@ -34,7 +34,7 @@ export function MentorLoginButton({ mentor, onChanged }: { mentor: Static<typeof
     <section aria-labelledby="mentor-invite-heading" className="mt-6" data-testid="mentor-invite">
       <h2 id="mentor-invite-heading">{t('invite.title')}</h2>
       <div role="status" aria-live="polite">
-        {sent && (sent.channel === 'link' || sent.channel === 'sms') && <InviteHandover result={sent} name={mentor.name} />}
+        {sent && (sent.channel === 'link' || sent.channel === 'sms' || !sent.sentTo) && <InviteHandover result={sent} name={mentor.name} />}
         {sent && sent.channel !== 'link' && sent.channel !== 'sms' && sent.sentTo && (
           <Alert variant="success">
             {sent.expiresAt
