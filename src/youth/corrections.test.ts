@@ -48,3 +48,23 @@ it('name, birth date, referral source, case number and guardian are corrected af
   const cpr = await counsellor.patch(`/api/youth/${yp.id}`, { version: 2, municipalCaseRef: '060504-1234' });
   expect(cpr.json().error.code).toBe('cpr_number');
 });
+
+it('intake warns about a likely duplicate (same birth date and a similar name, or the same phone or e-mail) with links, and the counsellor can go on', async () => {
+  const existing = await makeYoungPerson(t.db, partnershipId, { firstName: 'Søren', lastName: 'Kjærgaard', birthDate: '2003-02-01' });
+  const check = (q: Record<string, string>) => counsellor.get(`/api/youth/duplicates?${new URLSearchParams(q).toString()}`);
+  const similar = await check({ firstName: 'Soren', lastName: 'Kjargaard', birthDate: '2003-02-01' });
+  expect(similar.statusCode).toBe(200);
+  expect(similar.json()).toEqual([{ id: existing.id, firstName: 'Søren', lastName: 'Kjærgaard', birthDate: '2003-02-01' }]);
+  // The same phone is a likely duplicate whatever the name; another person on the same day is not.
+  await t.db.updateTable('young_people').set({ phone: '20 30 40 99', email: 'soren@x.dk' }).where('id', '=', existing.id).execute();
+  expect((await check({ firstName: 'Anden', lastName: 'Person', birthDate: '2005-05-05', phone: '20304099' })).json()).toHaveLength(1);
+  expect((await check({ firstName: 'Anden', lastName: 'Person', birthDate: '2005-05-05', email: 'SOREN@x.dk' })).json()).toHaveLength(1);
+  expect((await check({ firstName: 'Helt', lastName: 'Andersen', birthDate: '2003-02-01' })).json()).toEqual([]);
+  // The counsellor can still go on: the intake itself is not blocked.
+  expect((await counsellor.post('/api/youth', { referralSource: 'school', firstName: 'Soren', lastName: 'Kjargaard', birthDate: '2003-02-01' })).statusCode).toBe(201);
+  // The check is a search of young people: on record, and refused without access.
+  expect(await t.db.selectFrom('audit_log').select('id').where('criterion', '=', 'intake_duplicates').where('partnership_id', '=', partnershipId).execute()).toHaveLength(4);
+  const contact = await t.login((await makeUser(t.db, partnershipId, 'company_contact')).email);
+  expect((await contact.get('/api/youth/duplicates?firstName=a&lastName=b&birthDate=2003-02-01')).statusCode).toBe(403);
+  expect((await counsellor.get('/api/youth/duplicates?firstName=a&lastName=b&birthDate=1.2.2003')).json().error.fields).toEqual([{ field: 'birthDate', message: 'Datoen skal skrives som dag.måned.år.' }]);
+});

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db, Trx } from '../core/db.ts';
+import type { Db, Queryable, Trx } from '../core/db.ts';
 import { danishCollator, searchWords } from './domain.ts';
 import type { YoungPersonRecord } from './presenter.ts';
 
@@ -126,3 +126,20 @@ export function counsellorsOf(db: Q, partnershipId: string) {
 }
 
 export const nowSql = sql<Date>`now()`;
+
+/**
+ * Young people of the partnership an intake may duplicate: the same birth date
+ * and a similar name (trigram similarity on the folded name), or the same phone
+ * number or e-mail.
+ */
+export async function likelyDuplicates(q: Queryable, partnershipId: string, v: { firstName: string; lastName: string; birthDate: string; phone?: string | null; email?: string | null }) {
+  const phone = v.phone ? v.phone.replace(/\s/g, '') : null;
+  const { rows } = await sql<{ id: string; first_name: string; last_name: string; birth_date: string }>`
+    SELECT id, first_name, last_name, birth_date FROM young_people
+    WHERE partnership_id = ${partnershipId} AND (
+      (birth_date = ${v.birthDate}::date AND similarity(search_name, loose_search_key(${`${v.firstName} ${v.lastName}`})) >= 0.4)
+      OR (${phone}::text IS NOT NULL AND replace(phone, ' ', '') = ${phone})
+      OR (${v.email ?? null}::text IS NOT NULL AND lower(email) = lower(${v.email ?? null})))
+    ORDER BY last_name, first_name LIMIT 5`.execute(q);
+  return rows;
+}

@@ -6,10 +6,10 @@ import { AppError, badRequest, notFound } from '../core/errors.ts';
 import type { Trx } from '../core/db.ts';
 import { ErrorResponse } from '../auth/schemas.ts';
 import { youthPermissions as P } from './policy.ts';
-import { counsellorsOf, findYoungPerson, findYoungPersonRow, followUpsFor, listYoungPeople } from './queries.ts';
+import { counsellorsOf, findYoungPerson, findYoungPersonRow, followUpsFor, likelyDuplicates, listYoungPeople } from './queries.ts';
 import { presentYoungPerson } from './presenter.ts';
 import { ageOn } from './domain.ts';
-import { Counsellor, FollowUps, IdParams, IntakeBody, UpdateBody, YoungPersonSummary, YoungPersonView, YouthListQuery } from './schemas.ts';
+import { Counsellor, DuplicateQuery, FollowUps, IdParams, IntakeBody, LikelyDuplicate, UpdateBody, YoungPersonSummary, YoungPersonView, YouthListQuery } from './schemas.ts';
 import { caseworkRoutes } from './casework-routes.ts';
 import { meRoutes } from './me-routes.ts';
 import { inviteRoutes } from './invite.ts';
@@ -98,6 +98,20 @@ export async function youthRoutes(app: App) {
     config: { permission: P['youth.followups'] },
     schema: { tags: ['youth'], response: { 200: Type.Array(Counsellor) } },
   }, async (req) => counsellorsOf(db, actorOf(req).partnershipId));
+
+  // Intake warns about a likely duplicate (same birth date and a similar name, or the same phone or
+  // e-mail) before saving, with links to them; the counsellor can still go on and create.
+  app.get('/api/youth/duplicates', {
+    config: { permission: P['youth.create'] },
+    schema: { tags: ['youth'], querystring: DuplicateQuery, response: { 200: Type.Array(LikelyDuplicate) } },
+  }, async (req) => {
+    const actor = actorOf(req);
+    const [rows] = await Promise.all([
+      likelyDuplicates(db, actor.partnershipId, req.query),
+      audit(db, actor, { action: 'search', subjectKind: 'young_person', criterion: 'intake_duplicates', purpose: 'casework' }),
+    ]);
+    return rows.map((r) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name, birthDate: r.birth_date }));
+  });
 
   app.post('/api/youth', {
     config: { permission: P['youth.create'] },

@@ -204,3 +204,13 @@ export const FollowUps = Type.Object({ overdue: Type.Array(FollowUpItem), today:
 
 export const Counsellor = Type.Object({ id: Type.String(), name: Type.String() });
 
+
+/** Intake's check for a likely duplicate, before the counsellor saves. */
+export const DuplicateQuery = Type.Object({
+  firstName: Type.String({ minLength: 1, maxLength: 100 }),
+  lastName: Type.String({ minLength: 1, maxLength: 100 }),
+  birthDate: Date_,
+  phone: Type.Optional(Type.String({ maxLength: 20 })),
+  email: Type.Optional(Type.String({ maxLength: 254 })),
+});
+export const LikelyDuplicate = Type.Object({ id: Type.String(), firstName: Type.String(), lastName: Type.String(), birthDate: Date_ });
