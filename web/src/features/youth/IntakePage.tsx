@@ -6,6 +6,7 @@ import { api } from '../../api/client.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FormErrors } from './FormErrors.tsx';
+import { DuplicateWarning } from './DuplicateWarning.tsx';
 import { Select, TextArea } from './ui.tsx';
 import { orNull, useSubmit } from './hooks.ts';
 import { limit } from './limits.ts';
@@ -61,6 +62,7 @@ export function IntakePage() {
           </fieldset>
         )}
         <TextArea id="preferredContactTimes" {...limit.intake('preferredContactTimes')} label={t('intake.preferredContactTimes')} value={f.preferredContactTimes} onChange={set('preferredContactTimes')} error={s.fieldError('preferredContactTimes')} />
+        <DuplicateWarning firstName={f.firstName} lastName={f.lastName} birthDate={f.birthDate} phone={f.phone} email={f.email} />
         <button type="submit" className="button button-primary" disabled={s.busy}>{t('intake.submit')}</button>
       </form>
     </>
