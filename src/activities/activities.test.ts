@@ -46,7 +46,9 @@ describe('community activities', () => {
     expect(res.statusCode).toBe(201);
     meetingId = res.json().id;
     expect(res.json()).toMatchObject({ name: 'UngeMilen', leaderName: 'Søren Leder', associationName: 'Aulum IF' });
-    expect(res.json().next[0].date).toBe(addDays(today, 7));
+    // Today's meeting (00:00–00:45) is over unless the test runs in those minutes after midnight in Denmark.
+    const todaysMeetingOver = toLocal(new Date()).time >= '00:45' || toLocal(new Date()).date !== today;
+    expect(res.json().next[0].date).toBe(todaysMeetingOver ? addDays(today, 7) : today);
   });
 
   it('refuses a schedule that ends before it starts, and an association contact editing an activity they do not lead', async () => {
