@@ -5,6 +5,7 @@ import { makePartnership, makeYoungPerson } from '../../test/helpers/factories.t
 import { importCatalogFile } from './import.ts';
 import { loadCatalogFixture } from './fixtures/alter.ts';
 import { aggregateOutcomes, outcomesOf, type OutcomeCountRow } from './present.ts';
+import { runs } from '../../test/property-runs.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -74,6 +75,6 @@ describe('outcomes across partnerships cannot be differenced by one partnership 
         // What is left for the hidden categories together is no small count either.
         expect(small(rest)).toBe(false);
       }
-    }), { numRuns: 300 });
+    }), { numRuns: runs(300) });
   });
 });

@@ -6,6 +6,7 @@ import { suppressedPeriod } from './periods.ts';
 import type { ReportBundle } from './bundle.ts';
 import { EDUCATION_KINDS, OUTCOMES, type PathwayRecord } from './types.ts';
 import { addMonths } from './dates.ts';
+import { runs } from '../../test/property-runs.ts';
 
 /**
  * Issue #22, differencing: two reports the steering group may ask for, whose
@@ -165,7 +166,7 @@ describe('differencing the steering group\'s reports (issue #22)', () => {
   it('property: no pair of allowed windows whose groups differ by one person shows that person in any published count', () => {
     fc.assert(fc.property(fc.array(personArb, { maxLength: 40 }), fc.integer({ min: 3, max: 6 }), (people, threshold) => {
       expect(search(records(people), allowed, threshold)).toEqual([]);
-    }), { numRuns: 60 });
+    }), { numRuns: runs(60) });
   }, 120_000);
 
   it('property: a year with one young person and a year with none give nothing away either', () => {
@@ -176,6 +177,6 @@ describe('differencing the steering group\'s reports (issue #22)', () => {
       // Every count of the year with the one person is hidden or 0.
       const b = suppressedReport(one, { from: '2025-01-01', to: '2025-12-31', asOf: '2026-11-30' }, threshold);
       for (const [key, v] of counts(b)) if (typeof v === 'number' && v > 0) throw new Error(`${key} = ${v} shown for a group of one`);
-    }), { numRuns: 60 });
+    }), { numRuns: runs(60) });
   }, 120_000);
 });

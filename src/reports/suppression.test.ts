@@ -6,6 +6,7 @@ import { buildReport, forView } from './report.ts';
 import { suppressLinkedCohorts } from './suppress-report.ts';
 import type { ReportTable } from './types.ts';
 import { EDUCATION_KINDS, OUTCOMES, type PathwayRecord } from './types.ts';
+import { runs } from '../../test/property-runs.ts';
 
 type Highs = Awaited<ReturnType<typeof highsLoader>>;
 let highs: Highs;
@@ -83,7 +84,7 @@ describe('suppression', () => {
         // A primary cell must not even be narrowed to exactly its true value.
         expect(min <= problem.values[i] && problem.values[i] <= max).toBe(true);
       }
-    }), { numRuns: 120 });
+    }), { numRuns: runs(120) });
   }, 180_000);
 
   it('property: nested lists (kinds summing to a category, categories to the total) are protected too', () => {
@@ -97,7 +98,7 @@ describe('suppression', () => {
       const p: SuppressionProblem = { values, lines: [{ parts: [0, ...top.map((_, k) => 1 + k)], total }, { parts: subIdx, total: 0 }] };
       const hidden = suppress(p);
       for (let i = 0; i < hidden.length; i++) if (hidden[i]) expect(range(p, hidden, i).max - range(p, hidden, i).min).toBeGreaterThanOrEqual(1);
-    }), { numRuns: 120 });
+    }), { numRuns: runs(120) });
   }, 180_000);
 
   it('property: the key figures "Unge startet" and "I job eller uddannelse nu" give no hidden outcome cell away', () => {
@@ -151,7 +152,7 @@ describe('suppression', () => {
         expect(max - min).toBeGreaterThanOrEqual(1);
         expect(min <= values[i] && values[i] <= max).toBe(true);
       }
-    }), { numRuns: 150 });
+    }), { numRuns: runs(150) });
   }, 180_000);
 
   it('property: two cohort tables of the same people (by readiness, by placement kind) give no hidden cell away together', () => {
@@ -193,6 +194,6 @@ describe('suppression', () => {
         const { min, max } = range(p, hidden, i);
         expect(max - min).toBeGreaterThanOrEqual(1);
       }
-    }), { numRuns: 80 });
+    }), { numRuns: runs(80) });
   }, 180_000);
 });
