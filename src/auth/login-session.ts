@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../core/app-types.ts';
 import { unauthenticated } from '../core/errors.ts';
 import type { Role } from '../core/policy.ts';
-import { sessionSettings } from '../core/http.ts';
+import { sessionSettings } from './sessions.ts';
 import { createSession, destroySession, DEVICE_COOKIE, findSession, SESSION_COOKIE, type SessionOptions, type SessionUser } from './sessions.ts';
 import { mayRememberDevice, REMEMBER_DAYS, REMEMBER_IDLE_MINUTES, rememberDevice } from './trusted-devices.ts';
 import type { SessionInfo } from './schemas.ts';

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { createTestApp, testAppHandle, type TestApp, type TestClient } from '../../test/helpers/app.ts';
 import { makePartnership, makeUser } from '../../test/helpers/factories.ts';
 import { testEngine } from '../../test/helpers/db.ts';
-import { buildApp } from '../core/http.ts';
+import { buildApp } from '../app.ts';
 import { openDatabase } from '../core/db.ts';
 import { LISTENER_NAME, SessionCache, sessionCacheFor } from './session-cache.ts';
 import { destroyUserSessions, type SessionUser } from './sessions.ts';

@@ -1,3 +1,4 @@
+import type { AppDeps } from '../core/app-types.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { systemClock, type Clock } from '../core/clock.ts';
@@ -14,18 +15,8 @@ export interface SessionSettings {
   absoluteHours: number;
 }
 
-export interface SessionUser {
-  sessionHash: string;
-  userId: string;
-  name: string;
-  email: string;
-  locale: string;
-  partnershipId: string | null;
-  role: Role | null;
-  csrfToken: string;
-  /** Set when the session is bound to a remembered device: the hash of that device's cookie. */
-  deviceHash?: string | null;
-}
+export type { SessionUser } from '../core/session-user.ts';
+import type { SessionUser } from '../core/session-user.ts';
 
 /** How one session differs from the installation's defaults ("husk denne telefon"). */
 export interface SessionOptions {
@@ -134,3 +125,9 @@ export async function purgeExpiredSessions(db: Db, clock: Clock = systemClock) {
   await db.deleteFrom('auth_throttle').where('last_at', '<', new Date(now.getTime() - 86_400_000)).execute();
   await db.deleteFrom('oidc_pending_logins').where('created_at', '<', new Date(now.getTime() - 3_600_000)).execute();
 }
+
+/** The installation's session timeouts, from the configuration. */
+export const sessionSettings = (deps: AppDeps) => ({
+  idleMinutes: deps.config.SESSION_IDLE_MINUTES,
+  absoluteHours: deps.config.SESSION_ABSOLUTE_HOURS,
+});

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../core/config.ts';
-import { buildApp } from '../core/http.ts';
+import { buildApp } from '../app.ts';
 import { openDatabase, type Database } from '../core/db.ts';
 import { createTestApp, TEST_PASSWORD, testAppHandle, TestClient, type TestApp } from '../../test/helpers/app.ts';
 import { makePartnership, makeUser } from '../../test/helpers/factories.ts';

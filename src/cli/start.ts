@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../core/config.ts';
-import { buildApp, webDist } from '../core/http.ts';
+import { buildApp, webDist } from '../app.ts';
 import { openMigratedDatabase } from '../core/runtime.ts';
 import { isDatabaseEmpty, seedDemo, SeedRefused } from '../demo/seed.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/accounts.ts';

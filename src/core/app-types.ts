@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db.ts';
 import type { Actor } from './policy.ts';
-import type { SessionUser } from '../auth/sessions.ts';
+import type { SessionUser } from './session-user.ts';
 
 /** The Fastify instance every feature receives, typed by TypeBox schemas. */
 export type App = FastifyInstance<

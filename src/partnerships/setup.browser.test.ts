@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadConfig, type Config } from '../core/config.ts';
-import { buildApp } from '../core/http.ts';
+import { buildApp } from '../app.ts';
 import type { App } from '../core/app-types.ts';
 import type { Database } from '../core/db.ts';
 import { createTestDatabase } from '../../test/helpers/db.ts';

@@ -2,7 +2,7 @@
 // running answers 503, so a load balancer or orchestrator stops sending it work.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/core/config.ts';
-import { buildApp } from '../../src/core/http.ts';
+import { buildApp } from '../../src/app.ts';
 import type { App } from '../../src/core/app-types.ts';
 import { startWorker, type Worker } from '../../src/reminders/worker.ts';
 import { createTestDatabase } from '../helpers/db.ts';

@@ -1,6 +1,6 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/core/config.ts';
-import { buildApp } from '../../src/core/http.ts';
+import { buildApp } from '../../src/app.ts';
 import type { App } from '../../src/core/app-types.ts';
 import type { Database } from '../../src/core/db.ts';
 import { SESSION_COOKIE } from '../../src/auth/sessions.ts';

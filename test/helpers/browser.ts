@@ -3,7 +3,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { loadConfig, type Config } from '../../src/core/config.ts';
-import { buildApp } from '../../src/core/http.ts';
+import { buildApp } from '../../src/app.ts';
 import type { App } from '../../src/core/app-types.ts';
 import type { Database } from '../../src/core/db.ts';
 import { DEMO_PASSWORD } from '../../src/demo/accounts.ts';

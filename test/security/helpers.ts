@@ -1,5 +1,5 @@
 import { loadConfig, type Config } from '../../src/core/config.ts';
-import { buildApp } from '../../src/core/http.ts';
+import { buildApp } from '../../src/app.ts';
 import type { App } from '../../src/core/app-types.ts';
 import type { Clock } from '../../src/core/clock.ts';
 import { openDatabase, type Database } from '../../src/core/db.ts';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { encryptLegacySecrets, hotp, matchStep, newSecret, totpAt } from '../../src/auth/totp.ts';
 import { ConfigError, loadConfig } from '../../src/core/config.ts';
 import { secretsFor, SECRETS_KEY_FILE } from '../../src/core/secrets.ts';
-import { buildApp } from '../../src/core/http.ts';
+import { buildApp } from '../../src/app.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../helpers/app.ts';
 import { makePartnership, makeUser } from '../helpers/factories.ts';
 

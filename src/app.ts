@@ -6,22 +6,22 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { App, AppDeps } from './app-types.ts';
-import { errorHandler } from './http-errors.ts';
-import { refuseCpr } from './cpr-guard.ts';
-import { forbidden, unauthenticated } from './errors.ts';
-import { checkCsrf, secureCookiesOf, sendHsts } from './csrf.ts';
-import { registerInputGuard } from './input-guard.ts';
-import { assertRole } from './policy.ts';
-import { DEVICE_COOKIE, findSession, SESSION_COOKIE } from '../auth/sessions.ts';
-import { attachSessionCache } from '../auth/session-cache.ts';
-import { features } from '../features.ts';
-import { healthRoutes } from './health.ts';
-import { closeRequestSchemas, nullableResponseSchemas } from './schema-tools.ts';
-import { createRateLimiter } from '../security/rate-limit.ts';
-import { idempotencyOnSend, idempotencyPreHandler } from '../security/idempotency.ts';
-import { recordRoute } from '../security/route-table.ts';
-import { toOpenApi30 } from '../security/openapi30.ts';
+import type { App, AppDeps } from './core/app-types.ts';
+import { errorHandler } from './core/http-errors.ts';
+import { refuseCpr } from './core/cpr-guard.ts';
+import { forbidden, unauthenticated } from './core/errors.ts';
+import { checkCsrf, secureCookiesOf, sendHsts } from './core/csrf.ts';
+import { registerInputGuard } from './core/input-guard.ts';
+import { assertRole } from './core/policy.ts';
+import { DEVICE_COOKIE, findSession, SESSION_COOKIE, sessionSettings } from './auth/sessions.ts';
+import { attachSessionCache } from './auth/session-cache.ts';
+import { features } from './features.ts';
+import { healthRoutes } from './core/health.ts';
+import { closeRequestSchemas, nullableResponseSchemas } from './core/schema-tools.ts';
+import { createRateLimiter } from './security/rate-limit.ts';
+import { idempotencyOnSend, idempotencyPreHandler } from './security/idempotency.ts';
+import { recordRoute } from './security/route-table.ts';
+import { toOpenApi30 } from './security/openapi30.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const webDist = path.resolve('dist/web');
@@ -129,10 +129,6 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   return app;
 }
 
-export const sessionSettings = (deps: AppDeps) => ({
-  idleMinutes: deps.config.SESSION_IDLE_MINUTES,
-  absoluteHours: deps.config.SESSION_ABSOLUTE_HOURS,
-});
 
 /** Serves the built web client; any other GET outside /api gets index.html (client-side routes). */
 async function serveWeb(app: App) {
