@@ -11,7 +11,7 @@ import { youthPermissions as P } from './policy.ts';
 import { findYoungPersonRow, userNames } from './queries.ts';
 import { allScreeningFields } from './presenter.ts';
 import { ageOn, readinessProblem, TRANSITIONS, type Stage } from './domain.ts';
-import { staleVersion } from './routes.ts';
+import { staleVersion } from './errors.ts';
 import { contactPersonFor, loadPlan, planHistory, planPrintHtml } from './plan.ts';
 import {
   EntryParams, IdParams, JournalBody, JournalCorrectionBody, JournalEntry, PathwayBody, PathwayEvent, PlanBody, PlanResponse,

@@ -2,12 +2,13 @@ import { Type } from '@sinclair/typebox';
 import type { App } from '../core/app-types.ts';
 import { actorOf } from '../core/actor.ts';
 import { audit } from '../core/audit.ts';
-import { AppError, badRequest, notFound } from '../core/errors.ts';
+import { badRequest, notFound } from '../core/errors.ts';
 import type { Trx } from '../core/db.ts';
 import { ErrorResponse } from '../auth/schemas.ts';
 import { youthPermissions as P } from './policy.ts';
 import { counsellorsOf, findYoungPerson, findYoungPersonRow, followUpsFor, likelyDuplicates, listYoungPeople } from './queries.ts';
 import { presentYoungPerson } from './presenter.ts';
+import { staleVersion } from './errors.ts';
 import { ageOn } from './domain.ts';
 import { Counsellor, DuplicateQuery, FollowUps, IdParams, IntakeBody, LikelyDuplicate, UpdateBody, YoungPersonSummary, YoungPersonView, YouthListQuery } from './schemas.ts';
 import { caseworkRoutes } from './casework-routes.ts';
@@ -186,8 +187,3 @@ export async function youthRoutes(app: App) {
 }
 
 /** 409 with the version now stored, so the client can reload it and keep what was typed. */
-export function staleVersion(currentVersion: number) {
-  return new AppError(409, 'conflict',
-    `En anden har gemt ændringer i mellemtiden (nu version ${currentVersion}). Hent den nye version, og gem dine ændringer igen.`,
-    [{ field: 'version', message: String(currentVersion) }]);
-}

@@ -1,13 +1,11 @@
+import { lazyPage } from '../../app/lazy.tsx';
 import type { AppRoute, NavItem } from '../../app/registry.ts';
-import { CatalogPage } from './CatalogPage.tsx';
-import { InitiativePage } from './InitiativePage.tsx';
-import { SuggestionsPage } from './SuggestionsPage.tsx';
 
 export const routes: AppRoute[] = [
   // The catalog is public: anyone can read and share it, logged in or not.
-  { path: '/katalog', element: <CatalogPage />, roles: [], public: true },
-  { path: '/katalog/:owner/:title', element: <InitiativePage />, roles: [], public: true },
-  { path: '/youth/:id/katalog', element: <SuggestionsPage />, roles: ['counsellor', 'admin'] },
+  { path: '/katalog', element: lazyPage(() => import('./CatalogPage.tsx'), 'CatalogPage'), roles: [], public: true },
+  { path: '/katalog/:owner/:title', element: lazyPage(() => import('./InitiativePage.tsx'), 'InitiativePage'), roles: [], public: true },
+  { path: '/youth/:id/katalog', element: lazyPage(() => import('./SuggestionsPage.tsx'), 'SuggestionsPage'), roles: ['counsellor', 'admin'] },
 ];
 
 export const navItems: NavItem[] = [

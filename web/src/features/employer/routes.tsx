@@ -1,10 +1,7 @@
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { lazyPage } from '../../app/lazy.tsx';
 import type { AppRoute, NavItem, StartWidget } from '../../app/registry.ts';
-import { EmployerHome } from './EmployerHome.tsx';
-import { EmployerPlacementPage } from './EmployerPlacementPage.tsx';
-import { EmployerCompanyPage } from './EmployerCompanyPage.tsx';
-import { EmployerEventsPage } from './EmployerEventsPage.tsx';
 
 function AttendanceWidget() {
   const { t } = useTranslation('employer');
@@ -20,10 +17,10 @@ function AttendanceWidget() {
 }
 
 export const routes: AppRoute[] = [
-  { path: '/employer', element: <EmployerHome />, roles: ['company_contact'] },
-  { path: '/employer/company', element: <EmployerCompanyPage />, roles: ['company_contact'] },
-  { path: '/employer/placements/:id', element: <EmployerPlacementPage />, roles: ['company_contact'] },
-  { path: '/employer/events', element: <EmployerEventsPage />, roles: ['company_contact'] },
+  { path: '/employer', element: lazyPage(() => import('./EmployerHome.tsx'), 'EmployerHome'), roles: ['company_contact'] },
+  { path: '/employer/company', element: lazyPage(() => import('./EmployerCompanyPage.tsx'), 'EmployerCompanyPage'), roles: ['company_contact'] },
+  { path: '/employer/placements/:id', element: lazyPage(() => import('./EmployerPlacementPage.tsx'), 'EmployerPlacementPage'), roles: ['company_contact'] },
+  { path: '/employer/events', element: lazyPage(() => import('./EmployerEventsPage.tsx'), 'EmployerEventsPage'), roles: ['company_contact'] },
 ];
 
 export const navItems: NavItem[] = [

@@ -1,8 +1,8 @@
+import { lazyPage } from '../../app/lazy.tsx';
 import type { AppRoute, NavItem } from '../../app/registry.ts';
-import { ImportPage } from './ImportPage.tsx';
 
 export const routes: AppRoute[] = [
-  { path: '/import', element: <ImportPage />, roles: ['counsellor', 'admin'] },
+  { path: '/import', element: lazyPage(() => import('./ImportPage.tsx'), 'ImportPage'), roles: ['counsellor', 'admin'] },
 ];
 
 export const navItems: NavItem[] = [

@@ -1,11 +1,10 @@
 import './matching.css';
+import { lazyPage } from '../../app/lazy.tsx';
 import type { AppRoute, NavItem } from '../../app/registry.ts';
-import { SuggestionsPage } from './SuggestionsPage.tsx';
-import { BatchPage } from './BatchPage.tsx';
 
 export const routes: AppRoute[] = [
-  { path: '/youth/:id/forslag', element: <SuggestionsPage />, roles: ['counsellor', 'admin'] },
-  { path: '/match', element: <BatchPage />, roles: ['counsellor', 'admin'] },
+  { path: '/youth/:id/forslag', element: lazyPage(() => import('./SuggestionsPage.tsx'), 'SuggestionsPage'), roles: ['counsellor', 'admin'] },
+  { path: '/match', element: lazyPage(() => import('./BatchPage.tsx'), 'BatchPage'), roles: ['counsellor', 'admin'] },
 ];
 
 export const navItems: NavItem[] = [

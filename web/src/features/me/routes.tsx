@@ -1,20 +1,15 @@
 import './me.css';
+import { lazyPage } from '../../app/lazy.tsx';
 import type { AppRoute, NavItem, StartWidget } from '../../app/registry.ts';
-import { MeWidget } from './MeWidget.tsx';
-import { PlanPage } from './PlanPage.tsx';
-import { SharingPage } from './SharingPage.tsx';
-import { AccessPage } from './AccessPage.tsx';
-import { DataPage } from './DataPage.tsx';
-import { StoriesPage } from './StoriesPage.tsx';
 
 const YP = ['young_person'] as const;
 
 export const routes: AppRoute[] = [
-  { path: '/me/plan', element: <PlanPage />, roles: YP },
-  { path: '/me/sharing', element: <SharingPage />, roles: YP },
-  { path: '/me/access', element: <AccessPage />, roles: YP },
-  { path: '/me/data', element: <DataPage />, roles: YP },
-  { path: '/me/stories', element: <StoriesPage />, roles: YP },
+  { path: '/me/plan', element: lazyPage(() => import('./PlanPage.tsx'), 'PlanPage'), roles: YP },
+  { path: '/me/sharing', element: lazyPage(() => import('./SharingPage.tsx'), 'SharingPage'), roles: YP },
+  { path: '/me/access', element: lazyPage(() => import('./AccessPage.tsx'), 'AccessPage'), roles: YP },
+  { path: '/me/data', element: lazyPage(() => import('./DataPage.tsx'), 'DataPage'), roles: YP },
+  { path: '/me/stories', element: lazyPage(() => import('./StoriesPage.tsx'), 'StoriesPage'), roles: YP },
 ];
 
 export const navItems: NavItem[] = [
@@ -25,4 +20,4 @@ export const navItems: NavItem[] = [
   { to: '/me/stories', labelKey: 'me:nav.stories', roles: YP, order: 25 },
 ];
 
-export const startWidgets: StartWidget[] = [{ roles: YP, element: <MeWidget />, order: 1 }];
+export const startWidgets: StartWidget[] = [{ roles: YP, element: lazyPage(() => import('./MeWidget.tsx'), 'MeWidget'), order: 1 }];

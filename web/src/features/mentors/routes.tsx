@@ -1,11 +1,8 @@
 import './mentors.css';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { lazyPage } from '../../app/lazy.tsx';
 import type { AppRoute, NavItem, StartWidget } from '../../app/registry.ts';
-import { MentorsPage, ReviewsDue } from './MentorsPage.tsx';
-import { MyMenteesPage } from './MyMenteesPage.tsx';
-import { MentorFormPage } from './MentorFormPage.tsx';
-import { MentorEventsPage } from './MentorEventsPage.tsx';
 import { PendingInvitations } from '../companies/PendingInvitations.tsx';
 
 function MenteesWidget() {
@@ -23,11 +20,11 @@ function MenteesWidget() {
 }
 
 export const routes: AppRoute[] = [
-  { path: '/mentors', element: <MentorsPage />, roles: ['counsellor', 'admin'] },
-  { path: '/mentors/new', element: <MentorFormPage />, roles: ['counsellor', 'admin'] },
-  { path: '/mentors/:id', element: <MentorFormPage key="edit" />, roles: ['counsellor', 'admin'] },
-  { path: '/mentees', element: <MyMenteesPage />, roles: ['volunteer_mentor'] },
-  { path: '/mentor/events', element: <MentorEventsPage />, roles: ['volunteer_mentor'] },
+  { path: '/mentors', element: lazyPage(() => import('./MentorsPage.tsx'), 'MentorsPage'), roles: ['counsellor', 'admin'] },
+  { path: '/mentors/new', element: lazyPage(() => import('./MentorFormPage.tsx'), 'MentorFormPage'), roles: ['counsellor', 'admin'] },
+  { path: '/mentors/:id', element: lazyPage(() => import('./MentorFormPage.tsx'), 'MentorFormPage', { key: 'edit' }), roles: ['counsellor', 'admin'] },
+  { path: '/mentees', element: lazyPage(() => import('./MyMenteesPage.tsx'), 'MyMenteesPage'), roles: ['volunteer_mentor'] },
+  { path: '/mentor/events', element: lazyPage(() => import('./MentorEventsPage.tsx'), 'MentorEventsPage'), roles: ['volunteer_mentor'] },
 ];
 
 export const navItems: NavItem[] = [
@@ -38,5 +35,5 @@ export const navItems: NavItem[] = [
 
 export const startWidgets: StartWidget[] = [
   { roles: ['volunteer_mentor'], element: <MenteesWidget />, order: 5 },
-  { roles: ['counsellor'], element: <ReviewsDue asWidget />, order: 12 },
+  { roles: ['counsellor'], element: lazyPage(() => import('./MentorsPage.tsx'), 'ReviewsDue', { asWidget: true }), order: 12 },
 ];

@@ -1,12 +1,10 @@
+import { lazyPage } from '../../app/lazy.tsx';
 import type { AppRoute, NavItem, StartWidget } from '../../app/registry.ts';
-import { ChecklistWidget } from './ChecklistWidget.tsx';
-import { InstallationPage } from './InstallationPage.tsx';
-import { SettingsPage } from './SettingsPage.tsx';
 
 export const routes: AppRoute[] = [
   // An installation administrator may have no partnership (and so no role): the page checks the flag itself.
-  { path: '/installation', element: <InstallationPage />, roles: [], public: true },
-  { path: '/admin/partnership', element: <SettingsPage />, roles: ['admin'] },
+  { path: '/installation', element: lazyPage(() => import('./InstallationPage.tsx'), 'InstallationPage'), roles: [], public: true },
+  { path: '/admin/partnership', element: lazyPage(() => import('./SettingsPage.tsx'), 'SettingsPage'), roles: ['admin'] },
 ];
 
 export const navItems: NavItem[] = [
@@ -14,5 +12,5 @@ export const navItems: NavItem[] = [
 ];
 
 export const startWidgets: StartWidget[] = [
-  { roles: ['admin'], element: <ChecklistWidget />, order: 1 },
+  { roles: ['admin'], element: lazyPage(() => import('./ChecklistWidget.tsx'), 'ChecklistWidget'), order: 1 },
 ];

@@ -1,12 +1,10 @@
 import './reports.css';
+import { lazyPage } from '../../app/lazy.tsx';
 import type { AppRoute, NavItem, StartWidget } from '../../app/registry.ts';
-import { ReportsPage } from './ReportsPage.tsx';
-import { GoalsPage } from './GoalsPage.tsx';
-import { KeyFiguresWidget } from './KeyFigures.tsx';
 
 export const routes: AppRoute[] = [
-  { path: '/reports', element: <ReportsPage />, roles: ['counsellor', 'admin', 'steering_group'] },
-  { path: '/reports/goals', element: <GoalsPage />, roles: ['counsellor', 'admin'] },
+  { path: '/reports', element: lazyPage(() => import('./ReportsPage.tsx'), 'ReportsPage'), roles: ['counsellor', 'admin', 'steering_group'] },
+  { path: '/reports/goals', element: lazyPage(() => import('./GoalsPage.tsx'), 'GoalsPage'), roles: ['counsellor', 'admin'] },
 ];
 
 export const navItems: NavItem[] = [
@@ -14,5 +12,5 @@ export const navItems: NavItem[] = [
 ];
 
 export const startWidgets: StartWidget[] = [
-  { roles: ['steering_group'], element: <KeyFiguresWidget />, order: 10 },
+  { roles: ['steering_group'], element: lazyPage(() => import('./KeyFigures.tsx'), 'KeyFiguresWidget'), order: 10 },
 ];

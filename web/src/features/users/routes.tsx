@@ -1,8 +1,8 @@
+import { lazyPage } from '../../app/lazy.tsx';
 import type { AppRoute, NavItem } from '../../app/registry.ts';
-import { UsersPage } from './UsersPage.tsx';
 
 export const routes: AppRoute[] = [
-  { path: '/admin/users', element: <UsersPage />, roles: ['admin'] },
+  { path: '/admin/users', element: lazyPage(() => import('./UsersPage.tsx'), 'UsersPage'), roles: ['admin'] },
 ];
 
 export const navItems: NavItem[] = [

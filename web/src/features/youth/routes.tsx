@@ -1,15 +1,12 @@
 import './youth.css';
+import { lazyPage } from '../../app/lazy.tsx';
 import type { AppRoute, NavItem, StartWidget } from '../../app/registry.ts';
-import { CaseloadPage } from './CaseloadPage.tsx';
-import { FollowUpsPage, FollowUpsWidget } from './FollowUps.tsx';
-import { IntakePage } from './IntakePage.tsx';
-import { YoungPersonPage } from './YoungPersonPage.tsx';
 
 export const routes: AppRoute[] = [
-  { path: '/youth', element: <CaseloadPage />, roles: ['counsellor', 'admin'] },
-  { path: '/youth/new', element: <IntakePage />, roles: ['counsellor'] },
-  { path: '/youth/follow-ups', element: <FollowUpsPage />, roles: ['counsellor'] },
-  { path: '/youth/:id', element: <YoungPersonPage />, roles: ['counsellor', 'admin'] },
+  { path: '/youth', element: lazyPage(() => import('./CaseloadPage.tsx'), 'CaseloadPage'), roles: ['counsellor', 'admin'] },
+  { path: '/youth/new', element: lazyPage(() => import('./IntakePage.tsx'), 'IntakePage'), roles: ['counsellor'] },
+  { path: '/youth/follow-ups', element: lazyPage(() => import('./FollowUps.tsx'), 'FollowUpsPage'), roles: ['counsellor'] },
+  { path: '/youth/:id', element: lazyPage(() => import('./YoungPersonPage.tsx'), 'YoungPersonPage'), roles: ['counsellor', 'admin'] },
 ];
 
 export const navItems: NavItem[] = [
@@ -18,5 +15,5 @@ export const navItems: NavItem[] = [
 ];
 
 export const startWidgets: StartWidget[] = [
-  { roles: ['counsellor'], element: <FollowUpsWidget />, order: 5 },
+  { roles: ['counsellor'], element: lazyPage(() => import('./FollowUps.tsx'), 'FollowUpsWidget'), order: 5 },
 ];
