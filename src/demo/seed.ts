@@ -43,6 +43,10 @@ export async function seedDemo(database: Database, opts: { force?: boolean; log?
       ])
       .returning('id')
       .execute();
+    await trx.insertInto('partnership_municipalities').values([
+      { partnership_id: main.id, municipality_code: '657' }, // Herning
+      { partnership_id: other.id, municipality_code: '530' }, // Billund
+    ]).execute();
     const users = {} as Record<Role, string>;
     for (const a of DEMO_ACCOUNTS) {
       const u = await trx

@@ -5,6 +5,7 @@
 // NOTE: when a shared guarded reader lands in src/core (spreadsheet.ts), readSheet
 // can delegate to it; its callers only depend on the Sheet shape below.
 import ExcelJS from 'exceljs';
+import { isSpreadsheetRefusal, limitsWith, loadXlsx } from '../core/spreadsheet.ts';
 
 export const SHEET_LIMITS = { bytes: 10 * 1024 * 1024, rows: 20_000, cellChars: 10_000 } as const;
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -95,10 +96,12 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(data: Uint8Array): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
+  let wb: ExcelJS.Workbook;
   try {
-    await wb.xlsx.load(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer);
-  } catch {
+    // The shared guarded reader: unpacks under a cap and counts rows and cells before exceljs loads (a zip bomb never reaches it).
+    wb = await loadXlsx(data, limitsWith({ rows: SHEET_LIMITS.rows, cellChars: SHEET_LIMITS.cellChars }));
+  } catch (err) {
+    if (isSpreadsheetRefusal(err) && err.status === 413) throw new SheetError(err.message);
     throw new SheetError('Filen kunne ikke læses som en Excel-fil (.xlsx). Gem den igen som "Excel-projektmappe" eller som CSV.');
   }
   const ws = wb.worksheets[0];

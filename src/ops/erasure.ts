@@ -93,6 +93,15 @@ export const PERSON_REFERENCES: PersonReference[] = [
     },
   },
   {
+    table: 'password_reset_requests',
+    column: 'account',
+    why: '"Glemt adgangskode?" requests are counted by the address typed for a day (throttling, src/access/queries.ts)',
+    erase: async (trx, p) => {
+      const emails = p.contacts.filter((c) => c.includes('@')).map((c) => c.toLowerCase());
+      if (emails.length) await trx.deleteFrom('password_reset_requests').where((eb) => eb(eb.fn('lower', ['account']), 'in', emails)).execute();
+    },
+  },
+  {
     table: 'login_invites',
     column: 'subject_id',
     why: 'one-time password links (src/auth/invites.ts) name the young person or contact person they were for',

@@ -41,6 +41,8 @@ export type PartnershipSettingsBody = Static<typeof PartnershipSettingsBody>;
 export const PartnershipSettings = Type.Object({
   id: Type.String(),
   ...Fields,
+  /** Empty for a partnership made before municipalities were recorded by code: the form asks for them. */
+  municipalities: Type.Array(Type.String({ pattern: '^\\d{3}$' }), { maxItems: 98 }),
   goalCount: Type.Integer(),
 });
 export type PartnershipSettings = Static<typeof PartnershipSettings>;

@@ -78,7 +78,7 @@ describe('login page', () => {
   it('sends a visitor to the login page and back to the page asked for after login', async () => {
     const page = await env.newPage(1280);
     await page.goto('/partnership');
-    await page.waitForURL('**/login');
+    await page.waitForURL((u) => u.pathname === '/login' && u.searchParams.get('next') === '/partnership');
     await page.getByLabel('E-mail').fill(account('counsellor').email);
     await page.getByLabel('Adgangskode').fill('Fodfaeste-demo-2026');
     await page.getByRole('button', { name: 'Log ind' }).click();

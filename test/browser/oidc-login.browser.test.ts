@@ -68,6 +68,17 @@ describe('logging in with the municipality\'s login', () => {
       // The provider's development pages load web fonts and a favicon that are not there; only our pages are judged.
       await page.waitForURL((u) => u.origin === env.baseUrl);
       const seen = pageProblems(page).length;
+      if (width === WIDTHS[0]) {
+        // The first time, the provider's account is linked by logging in once with the password (never by e-mail alone).
+        await page.getByRole('heading', { name: 'Kobl kommunens login til din bruger' }).waitFor();
+        await checkA11y(page, 'link the municipality\'s login');
+        await page.getByRole('link', { name: 'Log ind og kobl sammen' }).click();
+        await page.waitForURL((u) => u.pathname === '/login' && u.searchParams.get('link') === 'oidc');
+        await page.getByLabel('E-mail').fill(counsellor.email);
+        await page.getByLabel('Adgangskode').fill('Fodfaeste-demo-2026');
+        await page.getByRole('button', { name: 'Log ind', exact: true }).click();
+      }
+      // Linked: from now on the provider's sign-in leads straight to the start page.
       await page.waitForURL(`${env.baseUrl}/`);
       await page.getByRole('heading', { level: 1, name: 'Din side som ungevejleder' }).waitFor();
       // /login/oidc loads the app afresh, so its session probe answers 401 once more before the sign-in completes.
@@ -75,20 +86,21 @@ describe('logging in with the municipality\'s login', () => {
     }
   }, 120_000);
 
-  it('a person the provider knows but Fodfæste does not gets a clear Danish message and a way back', async () => {
+  it('a person the provider knows but Fodfæste does not gets the same Danish answer as an unlinked user, and a way on', async () => {
     configureOidc(true);
     const page = await env.newPage(360);
     await page.goto('/login');
     await page.getByRole('button', { name: 'Log ind med kommunens login' }).click();
     await signInAtProvider(page, 'k-99999');
     await page.waitForURL(`${env.baseUrl}/login/oidc`);
-    const alert = page.getByRole('alert');
-    await alert.waitFor();
-    expect(await alert.innerText()).toContain('der findes ingen bruger i Fodfæste med den e-mail');
+    await page.getByRole('heading', { name: 'Kobl kommunens login til din bruger' }).waitFor();
+    const alert = page.locator('.alert');
+    // The same answer as for a known person who has not linked yet: a sign-in must not tell whether an e-mail has a user.
+    expect(await alert.innerText()).toContain('er endnu ikke koblet til en bruger i Fodfæste');
     expect(page.url()).not.toContain('code=');
     await checkA11y(page, 'oidc refusal');
     await screenshot(page, 'login-oidc-refused');
-    await page.getByRole('link', { name: 'Tilbage til log ind' }).click();
-    await page.waitForURL(`${env.baseUrl}/login`);
+    await page.getByRole('link', { name: 'Log ind og kobl sammen' }).click();
+    await page.waitForURL((u) => u.pathname === '/login');
   }, 120_000);
 });

@@ -155,6 +155,11 @@ export const NOT_OWNED: Record<string, string> = {
   'DELETE /api/reports/goals/:id': 'a programme goal is a partnership-wide setting, not anyone\'s record',
   'POST /api/users/:id/invite': 'a new invitation link for a staff login: admin only, like PATCH /api/users/:id',
   'PATCH /api/users/:id': 'a login is managed by the partnership\'s administrators together (admin only); no role owns another user (src/users/users.test.ts covers self, other partnership and young person)',
+  'PUT /api/users/:id/oidc-link': 'linking a staff login to the municipality\'s login is user management (admin only), like PATCH /api/users/:id',
+  'GET /api/imports/:set/columns': ':set names a kind of import (young-people, companies, mentors), not a record',
+  'POST /api/imports/:set/dry-run': ':set names a kind of import, not a record; the rows go into the actor\'s own partnership',
+  'POST /api/imports/:set': ':set names a kind of import, not a record; the rows go into the actor\'s own partnership',
+  'GET /api/imports/:set/export': ':set names a kind of import, not a record; the export holds the actor\'s own partnership only',
 };
 
 let t: SecurityTestApp;
