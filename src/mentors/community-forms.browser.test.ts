@@ -169,7 +169,7 @@ describe('community forms', () => {
     await sms.check();
     await email.uncheck();
     await page.getByRole('button', { name: 'Gem', exact: true }).click();
-    await page.getByText('Dine valg er gemt.').waitFor();
+    await page.getByText('Dit valg er gemt.').waitFor();
     await screenshot(page, 'reminders-settings');
     const mentor = await env.database.db.selectFrom('users').select('id').where('email', '=', 'mentor@demo.fodfaeste.dk').executeTakeFirstOrThrow();
     const prefs = await env.database.db.selectFrom('notification_preferences').selectAll().where('user_id', '=', mentor.id).executeTakeFirstOrThrow();
