@@ -65,7 +65,7 @@ export async function importFile(db: Db, input: {
   try {
     sheet = await readSheet(input.fileName, input.data);
   } catch (err) {
-    if (err instanceof SheetError) return report(input.set, null, input.dryRun, false, [{ row: 1, column: null, message: err.message }], []);
+    if (err instanceof SheetError) return { ...report(input.set, null, input.dryRun, false, [{ row: 1, column: null, message: err.message }], []), fileRefused: err.status };
     throw err;
   }
   const layout = matchHeaders(sheet, set.columns);

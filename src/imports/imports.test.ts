@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { makePartnership, makeUser, makeYoungPerson } from '../../test/helpers/factories.ts';
 import { csvOf, CSV_HEADERS, xlsxOf, XLSX_HEADERS } from './testkit.ts';
 import { readSheet } from './sheet.ts';
+import { bombXlsx, hugeCellXlsx } from '../../test/helpers/xlsx-bombs.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -151,4 +152,17 @@ it('refusals: no login 401, a role without access 403, an unknown set 400, a wro
   ]);
   const notXlsx = (await counsellor.post('/api/imports/young-people/dry-run', Buffer.from('nope'), XLSX_HEADERS)).json();
   expect(notXlsx.problems[0].message).toMatch(/kunne ikke læses som en Excel-fil/);
+});
+
+it('a spreadsheet that unpacks to hundreds of MB or holds a 300 MB cell is refused with 413 in Danish before it is parsed, and the server keeps serving', async () => {
+  const { counsellor } = await setup();
+  for (const file of [bombXlsx(450), hugeCellXlsx(300)]) {
+    for (const url of ['/api/imports/young-people/dry-run', '/api/imports/young-people']) {
+      const res = await counsellor.post(url, file, XLSX_HEADERS);
+      expect(res.statusCode, url).toBe(413);
+      expect(res.json()).toMatchObject({ imported: false, fileRefused: 413 });
+      expect(res.json().problems[0].message).toMatch(/MB|for stor|større/);
+    }
+  }
+  expect((await counsellor.get('/api/imports/young-people/columns')).statusCode).toBe(200);
 });

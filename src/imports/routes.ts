@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import type { App } from '../core/app-types.ts';
 import { actorOf } from '../core/actor.ts';
 import { badRequest } from '../core/errors.ts';
@@ -32,17 +33,20 @@ export async function importRoutes(app: App) {
   app.post('/api/imports/:set/dry-run', {
     config: { permission: P['imports.run'] },
     bodyLimit: SHEET_LIMITS.bytes,
-    schema: { tags: ['imports'], params: ImportSetParams, querystring: ImportQuery, response: { 200: ImportReport, 400: ErrorResponse } },
-  }, async (req) => importFile(db, { set: req.params.set, ...fileOf(req), actor: actorOf(req), dryRun: true }));
+    schema: { tags: ['imports'], params: ImportSetParams, querystring: ImportQuery, response: { 200: ImportReport, 400: Type.Union([ImportReport, ErrorResponse]), 413: ImportReport } },
+  }, async (req, reply) => {
+    const result = await importFile(db, { set: req.params.set, ...fileOf(req), actor: actorOf(req), dryRun: true });
+    return reply.status(result.fileRefused ?? 200).send(result);
+  });
 
   // All or nothing: 200 when every row was imported, 422 with the same report when nothing was.
   app.post('/api/imports/:set', {
     config: { permission: P['imports.run'] },
     bodyLimit: SHEET_LIMITS.bytes,
-    schema: { tags: ['imports'], params: ImportSetParams, querystring: ImportQuery, response: { 200: ImportReport, 422: ImportReport, 400: ErrorResponse } },
+    schema: { tags: ['imports'], params: ImportSetParams, querystring: ImportQuery, response: { 200: ImportReport, 422: ImportReport, 400: Type.Union([ImportReport, ErrorResponse]), 413: ImportReport } },
   }, async (req, reply) => {
     const result = await importFile(db, { set: req.params.set, ...fileOf(req), actor: actorOf(req), dryRun: false });
-    return reply.status(result.imported ? 200 : 422).send(result);
+    return reply.status(result.fileRefused ?? (result.imported ? 200 : 422)).send(result);
   });
 
   app.get('/api/imports/:set/export', {

@@ -24,6 +24,8 @@ export const ImportReport = Type.Object({
     note: Type.Optional(Type.String()), matchId: Type.Optional(Type.String()), problems: Type.Array(Problem),
   })),
   lines: Type.Array(Type.String()),
+  /** Set when the file itself was refused (413: larger than an import takes; 400: not a readable sheet): the HTTP status. */
+  fileRefused: Type.Optional(Type.Union([Type.Literal(400), Type.Literal(413)])),
 });
 export type ImportReport = Static<typeof ImportReport>;
 export const ImportColumns = Type.Array(Type.Object({ header: Type.String(), aliases: Type.Array(Type.String()), required: Type.Boolean() }));

@@ -23,7 +23,13 @@ export interface Sheet {
   rows: SheetRow[];
 }
 
-export class SheetError extends Error {}
+/** A file refused as a whole: 413 when it is larger than an import takes, else 400. */
+export class SheetError extends Error {
+  constructor(message: string, readonly status: 400 | 413 = 400) {
+    super(message);
+  }
+}
+const tooLarge = (message: string) => new SheetError(message, 413);
 
 export function formatOfName(fileName: string): 'csv' | 'xlsx' | null {
   const ext = fileName.toLowerCase().split('.').pop();
@@ -68,7 +74,7 @@ export function parseCsv(text: string): string[][] {
       if (c === '\r' && text[i + 1] === '\n') i++;
       cells.push(cell); cell = '';
       records.push(cells); cells = [];
-      if (records.length > SHEET_LIMITS.rows + 1) throw new SheetError(`Filen har mere end ${SHEET_LIMITS.rows} rækker. Del den op i flere filer.`);
+      if (records.length > SHEET_LIMITS.rows + 1) throw tooLarge(`Filen har mere end ${SHEET_LIMITS.rows} rækker. Del den op i flere filer.`);
     } else cell += c;
   }
   if (quoted) throw new SheetError(`Række ${startRow}: et anførselstegn (") er ikke lukket.`);
@@ -101,12 +107,12 @@ async function readXlsx(data: Uint8Array): Promise<string[][]> {
     // The shared guarded reader: unpacks under a cap and counts rows and cells before exceljs loads (a zip bomb never reaches it).
     wb = await loadXlsx(data, limitsWith({ rows: SHEET_LIMITS.rows, cellChars: SHEET_LIMITS.cellChars }));
   } catch (err) {
-    if (isSpreadsheetRefusal(err) && err.status === 413) throw new SheetError(err.message);
+    if (isSpreadsheetRefusal(err)) throw new SheetError(err.message, err.status === 413 ? 413 : 400);
     throw new SheetError('Filen kunne ikke læses som en Excel-fil (.xlsx). Gem den igen som "Excel-projektmappe" eller som CSV.');
   }
   const ws = wb.worksheets[0];
   if (!ws) throw new SheetError('Excel-filen har ingen ark.');
-  if (ws.rowCount > SHEET_LIMITS.rows + 1) throw new SheetError(`Filen har mere end ${SHEET_LIMITS.rows} rækker. Del den op i flere filer.`);
+  if (ws.rowCount > SHEET_LIMITS.rows + 1) throw tooLarge(`Filen har mere end ${SHEET_LIMITS.rows} rækker. Del den op i flere filer.`);
   const out: string[][] = [];
   ws.eachRow({ includeEmpty: true }, (r, n) => {
     const cells: string[] = [];
@@ -119,7 +125,7 @@ async function readXlsx(data: Uint8Array): Promise<string[][]> {
 export async function readSheet(fileName: string, data: Uint8Array): Promise<Sheet> {
   const format = formatOfName(fileName);
   if (!format) throw new SheetError(`Filtypen kendes ikke ("${fileName}"). Brug .csv eller .xlsx.`);
-  if (data.byteLength > SHEET_LIMITS.bytes) throw new SheetError(`Filen er større end ${SHEET_LIMITS.bytes / 1024 / 1024} MB. Del den op i flere filer.`);
+  if (data.byteLength > SHEET_LIMITS.bytes) throw tooLarge(`Filen er større end ${SHEET_LIMITS.bytes / 1024 / 1024} MB. Del den op i flere filer.`);
   let records: string[][];
   let encoding = 'xlsx';
   if (format === 'csv') {
