@@ -9,20 +9,9 @@ import { readSheet, SheetError, type Sheet } from './sheet.ts';
 import { setOf } from './sets.ts';
 import { findPartnership } from './queries.ts';
 import type { ImportActor, ImportContext, ImportSetName, Planned } from './set.ts';
+import type { ImportReport } from './schemas.ts';
 
-export interface ImportReport {
-  set: ImportSetName;
-  format: string | null;
-  encoding: string | null;
-  dryRun: boolean;
-  imported: boolean;
-  counts: { rows: number; create: number; match: number; error: number };
-  /** Problems with the file as a whole (cannot be read, a column is missing). */
-  problems: RowProblem[];
-  rows: { row: number; action: 'create' | 'match' | 'error'; label: string; note?: string; matchId?: string; problems: RowProblem[] }[];
-  /** The report as Danish lines (CLI, and the summary on the page). */
-  lines: string[];
-}
+export type { ImportReport };
 
 export function todayInCopenhagen(now = new Date()) {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(now);
