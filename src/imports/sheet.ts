@@ -5,7 +5,7 @@
 // NOTE: when a shared guarded reader lands in src/core (spreadsheet.ts), readSheet
 // can delegate to it; its callers only depend on the Sheet shape below.
 import ExcelJS from 'exceljs';
-import { isSpreadsheetRefusal, limitsWith, loadXlsx } from '../core/spreadsheet.ts';
+import { cellText, isSpreadsheetRefusal, limitsWith, loadXlsx } from '../core/spreadsheet.ts';
 
 export const SHEET_LIMITS = { bytes: 10 * 1024 * 1024, rows: 20_000, cellChars: 10_000 } as const;
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -82,24 +82,6 @@ export function parseCsv(text: string): string[][] {
   return records;
 }
 
-function isoDay(d: Date) {
-  return Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
-}
-
-/** The text of a cell whatever Excel made of it; a date cell becomes YYYY-MM-DD. */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return isoDay(value);
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'object') {
-    if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join('');
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
-    if ('error' in value) return '';
-  }
-  return String(value);
-}
 
 async function readXlsx(data: Uint8Array): Promise<string[][]> {
   let wb: ExcelJS.Workbook;
