@@ -82,7 +82,9 @@ describe('logging in with the municipality\'s login', () => {
       await page.waitForURL(`${env.baseUrl}/`);
       await page.getByRole('heading', { level: 1, name: 'Din side som ungevejleder' }).waitFor();
       // /login/oidc loads the app afresh, so its session probe answers 401 once more before the sign-in completes.
-      expect(pageProblems(page).slice(seen).filter((p) => !/401 \(Unauthorized\)/.test(p))).toEqual([]);
+      // The first time the callback answers 403 (oidc_link_needed) before the link is made: that is the page's message, not a fault.
+      const expectedStatus = width === WIDTHS[0] ? /(401 \(Unauthorized\)|403 \(Forbidden\))/ : /401 \(Unauthorized\)/;
+      expect(pageProblems(page).slice(seen).filter((p) => !expectedStatus.test(p))).toEqual([]);
     }
   }, 120_000);
 
