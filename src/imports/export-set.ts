@@ -6,7 +6,7 @@ import { auditMany } from '../core/audit.ts';
 import { setOf } from './sets.ts';
 import { writeCsv, writeXlsx, XLSX_TYPE } from './sheet.ts';
 import type { ImportActor, ImportSetName } from './set.ts';
-import { todayInCopenhagen } from './import-file.ts';
+import { todayInDenmark } from '../core/today.ts';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -20,7 +20,7 @@ export async function exportSet(db: Db, input: { set: ImportSetName; format: Exp
       : [{ action: 'export' as const, subjectKind: set.subjectKind, criterion: `export:${input.set}`, purpose: 'handover_export' }]);
     return out;
   });
-  const fileName = `${input.set}-${todayInCopenhagen()}.${input.format}`;
+  const fileName = `${input.set}-${todayInDenmark()}.${input.format}`;
   if (input.format === 'csv') return { fileName, contentType: 'text/csv; charset=utf-8', data: writeCsv(headers, rows), count: rows.length };
   return { fileName, contentType: XLSX_TYPE, data: await writeXlsx(set.sheetName, headers, rows), count: rows.length };
 }

@@ -4,6 +4,7 @@
 // transaction and writes only when no row has an error.
 import type { Db, Queryable } from '../core/db.ts';
 import { auditMany } from '../core/audit.ts';
+import { todayInDenmark } from '../core/today.ts';
 import { matchHeaders, parseRows, describeProblem, type RowProblem } from './columns.ts';
 import { readSheet, SheetError, type Sheet } from './sheet.ts';
 import { setOf } from './sets.ts';
@@ -13,14 +14,10 @@ import type { ImportReport } from './schemas.ts';
 
 export type { ImportReport };
 
-export function todayInCopenhagen(now = new Date()) {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(now);
-}
-
 async function contextFor(q: Queryable, actor: ImportActor): Promise<ImportContext> {
   const partnership = await findPartnership(q, { id: actor.partnershipId });
   if (!partnership) throw new Error('Netværket findes ikke.');
-  return { actor, partnership, today: todayInCopenhagen() };
+  return { actor, partnership, today: todayInDenmark() };
 }
 
 const ACTION_WORD = { create: 'oprettes', match: 'findes allerede', error: 'fejl' } as const;

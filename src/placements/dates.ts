@@ -1,10 +1,6 @@
 /** Calendar helpers on 'YYYY-MM-DD' strings; "today" is the date in Denmark. */
 
-const dkDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-export function todayInDenmark(now = new Date()): string {
-  return dkDate.format(now);
-}
+export { todayInDenmark } from '../core/today.ts';
 
 const toUtc = (d: string) => new Date(`${d}T00:00:00Z`);
 const fmt = (d: Date) => d.toISOString().slice(0, 10);

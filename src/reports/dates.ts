@@ -35,10 +35,6 @@ export function quantile(sorted: number[], q: number): number | null {
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
-/** Today's date in Denmark (a report run just after midnight UTC in summer is already the next day). */
-export function todayInCopenhagen(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 /**
  * Whole days, the one rule for every day figure in reports (median, quartiles):

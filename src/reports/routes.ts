@@ -16,7 +16,8 @@ import { toCsv } from './export-csv.ts';
 import { toXlsx } from './export-xlsx.ts';
 import { toPdf } from './export-pdf.ts';
 import { viewLabel, type ViewKind } from './bundle.ts';
-import { isoDate, todayInCopenhagen } from './dates.ts';
+import { isoDate } from './dates.ts';
+import { todayInDenmark } from '../core/today.ts';
 import { suppressedPeriod } from './periods.ts';
 import { exportFileName } from './export-name.ts';
 
@@ -64,7 +65,7 @@ export async function reportRoutes(app: App) {
   /** Runs the report for the actor's view; returns once the read is on record. */
   const auditedReport = async (actor: Actor, query: Parameters<typeof resolveQuery>[0] & { view?: string }, part?: string) => {
     const view = viewFor(actor, query.view);
-    const q = resolveQuery(query, todayInCopenhagen(), view);
+    const q = resolveQuery(query, todayInDenmark(), view);
     await checkCounsellor(db, actor.partnershipId, q.counsellorId);
     const [bundle] = await Promise.all([
       runReport(db, actor.partnershipId, q, view),
@@ -97,7 +98,7 @@ export async function reportRoutes(app: App) {
     const actor = actorOf(req);
     const { format, separator, tables: wanted, ...rest } = req.query;
     const view = viewFor(actor, rest.view);
-    const q = resolveQuery(rest, todayInCopenhagen(), view);
+    const q = resolveQuery(rest, todayInDenmark(), view);
     await checkCounsellor(db, actor.partnershipId, q.counsellorId);
     const ids = wanted ? new Set(wanted.split(',')) : null;
     // An export of other tables needs no network tables: skip their queries (the PDF has every table).

@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../src/demo/accounts.ts';
 import type { Role } from '../../src/core/policy.ts';
-import { loginAs, screenshot, startBrowserEnv, WIDTHS, type BrowserEnv } from '../helpers/browser.ts';
+import { loginAs, screenshot, useBrowserEnv, WIDTHS } from '../helpers/browser.ts';
 
 // Every page with a checkbox or radio (#21: the caseload filters drew their boxes in
 // the page's top-left corner). The visible box is the label's ::before, placed
@@ -10,16 +10,7 @@ import { loginAs, screenshot, startBrowserEnv, WIDTHS, type BrowserEnv } from '.
 
 const email = (role: Role) => DEMO_ACCOUNTS.find((a) => a.role === role)!.email;
 
-let env: BrowserEnv;
-beforeAll(async () => {
-  env = await startBrowserEnv();
-}, 240_000);
-afterEach(async () => {
-  await env?.closePages();
-});
-afterAll(async () => {
-  await env?.close();
-});
+const ctx = useBrowserEnv();
 
 interface Misplaced { id: string; box: string; label: string }
 
@@ -51,7 +42,7 @@ async function check(page: Page, name: string): Promise<number> {
 describe('checkboxes and radios', () => {
   for (const width of WIDTHS) {
     it(`draw their box at their own label on every page that has them (${width} px)`, async () => {
-      const page = await env.newPage(width);
+      const page = await ctx.env.newPage(width);
       await loginAs(page, email('counsellor'));
       let total = 0;
 

@@ -1,22 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { maxLengths } from '../../src/core/schema-tools.ts';
 import { JournalBody, PlanBody } from '../../src/youth/schemas.ts';
-import { loginAs, startBrowserEnv, type BrowserEnv } from '../helpers/browser.ts';
+import { loginAs, useBrowserEnv } from '../helpers/browser.ts';
 
 // Text fields carry the server's limit in the browser (#21): nobody types 24,000
 // characters into a journal entry before hearing that 10,000 is the most.
 
-let env: BrowserEnv;
-beforeAll(async () => {
-  env = await startBrowserEnv();
-}, 240_000);
-afterEach(async () => {
-  await env?.closePages();
-});
-afterAll(async () => {
-  await env?.close();
-});
+const ctx = useBrowserEnv();
 
 /** Text inputs and textareas in the page's forms without a maxLength (the search box and dates excepted). */
 async function unlimited(page: Page, scope = 'main'): Promise<string[]> {
@@ -28,7 +19,7 @@ async function unlimited(page: Page, scope = 'main'): Promise<string[]> {
 
 describe('text fields on the counsellor\'s young person forms', () => {
   it('have the server\'s maximum length, read from the request schemas', async () => {
-    const page = await env.newPage(1280);
+    const page = await ctx.env.newPage(1280);
     await loginAs(page, 'vejleder@demo.fodfaeste.dk');
     await page.goto('/youth/new');
     await page.locator('#firstName').waitFor();

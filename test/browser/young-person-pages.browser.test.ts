@@ -1,24 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../src/demo/accounts.ts';
 import { lix } from '../../src/youth/lix.ts';
-import { loginAs, screenshot, startBrowserEnv, WIDTHS, type BrowserEnv } from '../helpers/browser.ts';
+import { loginAs, screenshot, useBrowserEnv, WIDTHS } from '../helpers/browser.ts';
 
 // What a young person reads, measured on the rendered page (#21): the i18n strings
 // alone missed texts put together at run time and texts from other features.
 
 const YOUNG_PERSON = DEMO_ACCOUNTS.find((a) => a.role === 'young_person')!.email;
 
-let env: BrowserEnv;
-beforeAll(async () => {
-  env = await startBrowserEnv();
-}, 240_000);
-afterEach(async () => {
-  await env?.closePages();
-});
-afterAll(async () => {
-  await env?.close();
-});
+const ctx = useBrowserEnv();
 
 /** Waits until the page has its heading and no spinner is left. */
 async function settled(page: Page) {
@@ -29,7 +20,7 @@ async function settled(page: Page) {
 
 describe('the pages a young person sees', () => {
   it('read at LIX 35 or below, measured on each rendered page', async () => {
-    const page = await env.newPage(1280);
+    const page = await ctx.env.newPage(1280);
     await loginAs(page, YOUNG_PERSON);
     await settled(page);
     // Every page in the young person's menu, plus the reminder settings in the header.
@@ -54,7 +45,7 @@ describe('the pages a young person sees', () => {
   });
 
   it('/me/plan shows what the printed plan shows: the contact person to call and the dates of sub-goals (#21)', async () => {
-    const page = await env.newPage(360);
+    const page = await ctx.env.newPage(360);
     await loginAs(page, YOUNG_PERSON);
     await page.goto('/me/plan');
     await page.getByRole('heading', { level: 2, name: 'Din kontaktperson' }).waitFor();
@@ -69,7 +60,7 @@ describe('the pages a young person sees', () => {
 
   for (const width of WIDTHS) {
     it(`the 112 link on the start page is at least 44 × 44 px (${width} px)`, async () => {
-      const page = await env.newPage(width);
+      const page = await ctx.env.newPage(width);
       await loginAs(page, YOUNG_PERSON);
       const link = page.locator('a[href="tel:112"]');
       await link.waitFor();

@@ -130,6 +130,20 @@ export async function screenshot(page: Page, name: string) {
 }
 
 /**
+ * For a test file with one browser env: registers the file's hooks (start, pages
+ * closed after each test, close) and returns the env, filled in once `beforeAll` has run.
+ */
+export function useBrowserEnv(overrides: Partial<Config> = {}): { env: BrowserEnv } {
+  const ctx = {} as { env: BrowserEnv };
+  beforeAll(async () => {
+    ctx.env = await startBrowserEnv(overrides);
+  }, 240_000);
+  afterEach(() => ctx.env?.closePages());
+  afterAll(() => ctx.env?.close());
+  return ctx;
+}
+
+/**
  * For a test file whose server sends mail: registers the file's hooks (a local SMTP
  * receiver, the browser env mailing to it, pages closed after each test) and returns
  * both, filled in once `beforeAll` has run.
