@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../core/config.ts';
 import { openMigratedDatabase } from '../core/runtime.ts';
+import type { Database } from '../core/db.ts';
 import { verifyAudit } from '../core/audit.ts';
 import { generateDbTypes } from '../core/db-typegen.ts';
 import { createUser } from './create-user.ts';
@@ -11,6 +12,16 @@ import { opsCommands } from '../ops/commands.ts';
 import { importCommands } from '../imports/cli.ts';
 import { auditCheckpointCommand } from '../ops/audit-checkpoints.ts';
 import { checkpointPaths, loadVerifyKey, verifyCheckpoints } from '../core/audit-checkpoint.ts';
+
+/** Runs one command's work on the migrated database and closes it, also when the work fails. */
+async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openMigratedDatabase(loadConfig(), log);
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
 
 const bar = (done: number, total: number, width = 30) => {
   const n = Math.round((done / total) * width);
@@ -51,13 +62,8 @@ export const commands: Command[] = [
     summary: 'Load the demo partnership. Refuses a non-empty database unless --force (which erases all data).',
     run: async (args) => {
       const { values } = parseArgs({ args, options: { force: { type: 'boolean', default: false } } });
-      const database = await openMigratedDatabase(loadConfig(), log);
-      try {
-        const { seedDemo } = await import('../demo/seed.ts');
-        await seedDemo(database, { force: values.force, log });
-      } finally {
-        await database.close();
-      }
+      const { seedDemo } = await import('../demo/seed.ts');
+      await withDatabase((database) => seedDemo(database, { force: values.force, log }));
     },
   },
   {
@@ -70,14 +76,10 @@ export const commands: Command[] = [
         args,
         options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, partnership: { type: 'string' }, 'installation-admin': { type: 'boolean', default: false } },
       });
-      if (!values.email || !values.name) throw new Error('--email and --name are required');
+      const { email, name } = values;
+      if (!email || !name) throw new Error('--email and --name are required');
       if (values.role && !ROLES.includes(values.role as Role)) throw new Error(`--role must be one of: ${ROLES.join(', ')}`);
-      const database = await openMigratedDatabase(loadConfig(), log);
-      try {
-        await createUser(database, { email: values.email, name: values.name, role: values.role as Role | undefined, partnershipSlug: values.partnership, installationAdmin: values['installation-admin'] });
-      } finally {
-        await database.close();
-      }
+      await withDatabase((database) => createUser(database, { email, name, role: values.role as Role | undefined, partnershipSlug: values.partnership, installationAdmin: values['installation-admin'] }));
     },
   },
   {
@@ -87,12 +89,7 @@ export const commands: Command[] = [
     help: 'Options of create: --weekday-evening 16:00-22:00, --weekend 10:00-22:00 (the lifeline\'s hours), --suppression-threshold 5, --goals FILE.json. See docs/setup.md.',
     run: async (args) => {
       const { partnershipCommand } = await import('../partnerships/cli.ts');
-      const database = await openMigratedDatabase(loadConfig(), log);
-      try {
-        await partnershipCommand(database, args, log);
-      } finally {
-        await database.close();
-      }
+      await withDatabase((database) => partnershipCommand(database, args, log));
     },
   },
   {
@@ -175,13 +172,8 @@ export const commands: Command[] = [
       const [sub, file] = args;
       if ((sub !== 'import' && sub !== 'export') || !file) throw new Error('usage: catalog import FILE | catalog export FILE.csv|FILE.xlsx');
       const cli = await import('../catalog/cli.ts');
-      const database = await openMigratedDatabase(loadConfig(), log);
-      try {
-        const code = sub === 'import' ? await cli.catalogImportCommand(database, file, log) : await cli.catalogExportCommand(database, file, log);
-        if (code !== 0) process.exitCode = code;
-      } finally {
-        await database.close();
-      }
+      const code = await withDatabase((database) => sub === 'import' ? cli.catalogImportCommand(database, file, log) : cli.catalogExportCommand(database, file, log));
+      if (code !== 0) process.exitCode = code;
     },
   },
   ...opsCommands,
